@@ -1,0 +1,44 @@
+// One spelling of a server address, so a token saved for
+// "http://clinic:8080/" is found again for "http://clinic:8080/api".
+
+export type ServerUrlCheck = { ok: true; url: string } | { ok: false; problem: string };
+
+/** Accepts http(s) URLs; drops a trailing slash and a trailing "/api". */
+export function normalizeServerUrl(input: string): ServerUrlCheck {
+  const text = input.trim();
+  if (text === '') {
+    return { ok: false, problem: 'empty' };
+  }
+
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, problem: 'notUrl' };
+  }
+
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, problem: 'notHttp' };
+  }
+
+  if (url.username || url.password || url.search || url.hash) {
+    return { ok: false, problem: 'extraParts' };
+  }
+
+  const path = url.pathname.replace(/\/+$/, '').replace(/\/api$/i, '');
+  return { ok: true, url: `${url.protocol}//${url.host}${path}` };
+}
+
+/** "Controller/Action" route names: letters, digits and underscores only. */
+export function isRouteName(name: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9_]*$/.test(name);
+}
+
+/** "host:port" of a normalised server URL, for messages and logs. */
+export function hostOf(serverUrl: string): string {
+  try {
+    return new URL(serverUrl).host;
+  } catch {
+    return serverUrl;
+  }
+}

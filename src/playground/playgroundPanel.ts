@@ -1,0 +1,284 @@
+// Hosts the request playground. The page only asks; this side checks the
+// request, adds the token through the connection, and answers with a
+// ResultView. The token never crosses into the webview.
+import * as vscode from 'vscode';
+import type { Outcome } from '../api/envelope';
+import { actionTemplates, Catalog } from '../api/catalog';
+import { hostOf, isRouteName } from '../api/serverUrl';
+import { Commands, PanelTypes } from '../constants';
+import type { Connection } from '../connection';
+import type { Log } from '../log';
+import type { Session, SessionState } from '../session';
+import {
+  HostMessage,
+  isWebviewMessage,
+  NextStep,
+  ResultView,
+  SessionView,
+  WebviewMessage,
+} from '../shared/protocol';
+import { explainOutcome } from '../views/explainOutcome';
+import { playgroundHtml } from './html';
+import { playgroundStrings } from './strings';
+
+export const PATIENT_SEARCH = {
+  controller: 'ADM_PACIENTE',
+  action: 'GetAllFilters',
+  field: 'valorRequest',
+} as const;
+
+export interface PlaygroundDependencies {
+  extensionUri: vscode.Uri;
+  session: Session;
+  connection: Connection;
+  log: Log;
+  catalog: Catalog;
+}
+
+export class PlaygroundPanel implements vscode.Disposable {
+  private static current: PlaygroundPanel | undefined;
+
+  private ready = false;
+  private disposed = false;
+  private readonly queue: HostMessage[] = [];
+  private readonly pending = new Map<string, AbortController>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  /** Opens the playground, or brings the open one to the front. */
+  static show(deps: PlaygroundDependencies): PlaygroundPanel {
+    if (PlaygroundPanel.current) {
+      PlaygroundPanel.current.panel.reveal();
+      return PlaygroundPanel.current;
+    }
+
+    const panel = vscode.window.createWebviewPanel(
+      PanelTypes.playground,
+      vscode.l10n.t('Romsoft Playground'),
+      vscode.ViewColumn.Active,
+      panelOptions(deps.extensionUri),
+    );
+    PlaygroundPanel.current = new PlaygroundPanel(panel, deps);
+    return PlaygroundPanel.current;
+  }
+
+  /** Brings back a panel VS Code kept across a reload. */
+  static revive(panel: vscode.WebviewPanel, deps: PlaygroundDependencies): void {
+    PlaygroundPanel.current?.dispose();
+    panel.webview.options = panelOptions(deps.extensionUri);
+    PlaygroundPanel.current = new PlaygroundPanel(panel, deps);
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly deps: PlaygroundDependencies,
+  ) {
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'romsoft.svg');
+    panel.webview.html = playgroundHtml(panel.webview, deps.extensionUri);
+
+    this.subscriptions.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      deps.session.onDidChange((state) => this.post({ type: 'session', session: view(state) })),
+    );
+  }
+
+  dispose(): void {
+    if (this.disposed) {
+      return;
+    }
+    this.disposed = true;
+    if (PlaygroundPanel.current === this) {
+      PlaygroundPanel.current = undefined;
+    }
+    for (const request of this.pending.values()) {
+      request.abort();
+    }
+    this.pending.clear();
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.subscriptions.length = 0;
+    this.panel.dispose();
+  }
+
+  private receive(message: unknown): void {
+    if (!isWebviewMessage(message)) {
+      this.deps.log.warn('playground', 'ignored a message the page should not send');
+      return;
+    }
+
+    void this.handle(message).catch((error: unknown) => {
+      this.deps.log.error('playground', `could not handle ${message.type}: ${String(error)}`);
+    });
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.onReady();
+        return;
+      case 'send':
+        await this.send(message);
+        return;
+      case 'cancel':
+        this.pending.get(message.requestId)?.abort();
+        return;
+      case 'nextStep':
+        await runNextStep(message.step);
+        return;
+      case 'copy':
+        await vscode.env.clipboard.writeText(message.text);
+        return;
+    }
+  }
+
+  /** The page is (re)loaded: send it everything, then what waited for it. */
+  private onReady(): void {
+    this.ready = true;
+    void this.panel.webview.postMessage({
+      type: 'init',
+      actions: actionTemplates(this.deps.catalog),
+      patientSearch: PATIENT_SEARCH,
+      strings: playgroundStrings(),
+      session: view(this.deps.session.state),
+    } satisfies HostMessage);
+
+    for (const message of this.queue.splice(0)) {
+      void this.panel.webview.postMessage(message);
+    }
+  }
+
+  private async send(message: Extract<WebviewMessage, { type: 'send' }>): Promise<void> {
+    const { requestId, pane, controller, action } = message;
+    const route = `${controller}/${action}`;
+
+    const problem = checkRequest(controller, action, message.bodyText);
+    if (problem) {
+      this.post({ type: 'result', requestId, pane, result: badInput(route, problem) });
+      return;
+    }
+
+    const abort = new AbortController();
+    this.pending.set(requestId, abort);
+    const outcome = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Window,
+        title: vscode.l10n.t('Romsoft: {0}', route),
+      },
+      () => this.deps.connection.call(controller, action, parseBody(message.bodyText), abort.signal),
+    );
+    this.pending.delete(requestId);
+
+    const server = hostOf(this.deps.connection.serverUrl ?? '');
+    this.post({ type: 'result', requestId, pane, result: resultView(outcome, server) });
+  }
+
+  private post(message: HostMessage): void {
+    if (this.disposed) {
+      return;
+    }
+    if (!this.ready) {
+      this.queue.push(message);
+      return;
+    }
+    void this.panel.webview.postMessage(message);
+  }
+}
+
+function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    retainContextWhenHidden: true,
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'dist'),
+      vscode.Uri.joinPath(extensionUri, 'media'),
+    ],
+  };
+}
+
+/** The page validates too, but it is not trusted to: say what is wrong. */
+function checkRequest(controller: string, action: string, bodyText: string): string | undefined {
+  if (!isRouteName(controller) || !isRouteName(action)) {
+    return vscode.l10n.t('Controller and action names may hold only letters, digits and "_".');
+  }
+
+  if (bodyText.trim() === '') {
+    return undefined;
+  }
+
+  try {
+    JSON.parse(bodyText);
+    return undefined;
+  } catch (error) {
+    return vscode.l10n.t('The body is not valid JSON: {0}', (error as Error).message);
+  }
+}
+
+/** An empty body is sent as {} (the contract's "no body"). */
+function parseBody(bodyText: string): unknown {
+  return bodyText.trim() === '' ? {} : JSON.parse(bodyText);
+}
+
+function badInput(route: string, problem: string): ResultView {
+  return {
+    kind: 'failure',
+    outcome: 'badInput',
+    action: route,
+    elapsedMs: 0,
+    summary: problem,
+    hint: vscode.l10n.t('Nothing was sent. Fix the request and send it again.'),
+  };
+}
+
+export function resultView(outcome: Outcome, server: string): ResultView {
+  if (outcome.kind === 'ok' || outcome.kind === 'warning' || outcome.kind === 'serverError') {
+    return {
+      kind: 'envelope',
+      outcome: outcome.kind,
+      action: outcome.action,
+      status: outcome.status ?? 200,
+      elapsedMs: outcome.elapsedMs,
+      envelope: outcome.envelope,
+    };
+  }
+
+  const explanation = explainOutcome(outcome, server);
+  return {
+    kind: 'failure',
+    outcome: outcome.kind,
+    action: outcome.action,
+    status: outcome.status,
+    elapsedMs: outcome.elapsedMs,
+    summary: explanation.summary,
+    hint: explanation.hint,
+    nextStep: explanation.nextStep,
+    body: 'body' in outcome ? outcome.body : undefined,
+    contentType: 'contentType' in outcome ? outcome.contentType : undefined,
+  };
+}
+
+function view(state: SessionState): SessionView {
+  if (!state.signedIn) {
+    return { signedIn: false, server: state.serverUrl ? hostOf(state.serverUrl) : undefined };
+  }
+  return {
+    signedIn: true,
+    server: hostOf(state.serverUrl),
+    displayName: state.displayName,
+    expiresAt: state.expiresAt?.toISOString(),
+  };
+}
+
+async function runNextStep(step: NextStep): Promise<void> {
+  switch (step) {
+    case 'signIn':
+      await vscode.commands.executeCommand(Commands.signIn);
+      return;
+    case 'openSettings':
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'romsoft.');
+      return;
+    case 'showLog':
+      await vscode.commands.executeCommand(Commands.showLog);
+      return;
+    case 'retry':
+      return;
+  }
+}

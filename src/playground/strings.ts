@@ -1,0 +1,58 @@
+// The page's words, translated in the host (where vscode.l10n works) and
+// sent with `init`. Keys are the page's own names for them. Placeholders
+// are passed through as themselves: the page fills them in.
+import * as vscode from 'vscode';
+
+export function playgroundStrings(): Record<string, string> {
+  return {
+    title: vscode.l10n.t('Romsoft Request Playground'),
+    signedInAs: vscode.l10n.t('Signed in to {0} as {1}', '{0}', '{1}'),
+    signedInUntil: vscode.l10n.t('until {0}', '{0}'),
+    signedOut: vscode.l10n.t('You are not signed in. Most actions answer HTTP 401 until you do.'),
+    signIn: vscode.l10n.t('Sign In'),
+    patientsHeading: vscode.l10n.t('Search patients'),
+    patientsHelp: vscode.l10n.t(
+      'Matches history number, surnames, names and identity document (ADM_PACIENTE/GetAllFilters).',
+    ),
+    patientsLabel: vscode.l10n.t('Search text'),
+    patientsPlaceholder: vscode.l10n.t('e.g. Quispe, 45871236 or HC000123'),
+    search: vscode.l10n.t('Search'),
+    cancel: vscode.l10n.t('Cancel'),
+    actionHeading: vscode.l10n.t('Any action'),
+    actionHelp: vscode.l10n.t('Pick a controller and an action, edit the JSON body and send it.'),
+    controllerLabel: vscode.l10n.t('Controller'),
+    actionLabel: vscode.l10n.t('Action'),
+    bodyLabel: vscode.l10n.t('Request body (JSON)'),
+    anonymous: vscode.l10n.t('anonymous'),
+    send: vscode.l10n.t('Send'),
+    sendHint: vscode.l10n.t('Ctrl+Enter sends, Escape cancels.'),
+    resetBody: vscode.l10n.t('Reset body'),
+    formatBody: vscode.l10n.t('Format'),
+    bodyValid: vscode.l10n.t('Valid JSON'),
+    bodyInvalid: vscode.l10n.t('Not valid JSON: {0}', '{0}'),
+    sending: vscode.l10n.t('Waiting for {0}…', '{0}'),
+    status: vscode.l10n.t('HTTP {0}', '{0}'),
+    elapsed: vscode.l10n.t('{0} ms', '{0}'),
+    message: vscode.l10n.t('Message'),
+    noMessage: vscode.l10n.t('(no message)'),
+    data: vscode.l10n.t('Data'),
+    rawJson: vscode.l10n.t('Raw JSON'),
+    copyJson: vscode.l10n.t('Copy JSON'),
+    copied: vscode.l10n.t('Copied'),
+    rows: vscode.l10n.t('{0} rows', '{0}'),
+    oneRow: vscode.l10n.t('1 row'),
+    showingRows: vscode.l10n.t('Showing {0} of {1} rows', '{0}', '{1}'),
+    showMore: vscode.l10n.t('Show {0} more', '{0}'),
+    hideEmptyColumns: vscode.l10n.t('Hide columns with only empty or default values'),
+    noPatients: vscode.l10n.t('No patients match “{0}”.', '{0}'),
+    emptyList: vscode.l10n.t('The list is empty: nothing matched.'),
+    dataNull: vscode.l10n.t('Data is null.'),
+    rawTruncated: vscode.l10n.t('Showing the first {0} characters; Copy JSON copies it all.', '{0}'),
+    defaultDate: vscode.l10n.t('No date (0001-01-01)'),
+    failureBody: vscode.l10n.t('What the server sent'),
+    emptyBody: vscode.l10n.t('(empty body)'),
+    openSettings: vscode.l10n.t('Open Settings'),
+    showLog: vscode.l10n.t('Show Log'),
+    retry: vscode.l10n.t('Try Again'),
+  };
+}

@@ -1,0 +1,443 @@
+// The request playground page. It draws the two panes, keeps what the
+// person typed and what came back in the webview state (so a reload or a
+// hidden tab loses nothing), and talks to the host only through protocol.ts.
+import {
+  ActionChoice,
+  HostMessage,
+  isHostMessage,
+  Pane,
+  ResultView,
+  SessionView,
+  WebviewMessage,
+} from '../shared/protocol';
+import { button, clear, el, format } from './dom';
+import { resultElement } from './result';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: PageState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** Everything worth keeping across a reload of the page. */
+interface PageState {
+  patientQuery: string;
+  selected: string;
+  bodies: Record<string, string>;
+  hideDefaultColumns: boolean;
+  results: Partial<Record<Pane, ResultView>>;
+}
+
+/** Results bigger than this are shown but not saved in the webview state. */
+const MAX_SAVED_RESULT = 2_000_000;
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app') as HTMLElement;
+const state: PageState = restoreState(vscode.getState());
+const running: Partial<Record<Pane, string>> = {};
+let nextRequest = 1;
+
+let strings: Record<string, string> = {};
+let actions: ActionChoice[] = [];
+let patientSearch = { controller: 'ADM_PACIENTE', action: 'GetAllFilters', field: 'valorRequest' };
+let ui: ReturnType<typeof buildPage> | undefined;
+
+window.addEventListener('message', (event: MessageEvent) => {
+  if (isHostMessage(event.data)) {
+    receive(event.data);
+  }
+});
+vscode.postMessage({ type: 'ready' });
+
+function receive(message: HostMessage): void {
+  switch (message.type) {
+    case 'init':
+      strings = message.strings;
+      actions = message.actions;
+      patientSearch = message.patientSearch;
+      ui = buildPage();
+      showSession(message.session);
+      restoreResults();
+      app.setAttribute('aria-busy', 'false');
+      return;
+    case 'session':
+      showSession(message.session);
+      return;
+    case 'result':
+      if (running[message.pane] !== message.requestId) {
+        return;
+      }
+      running[message.pane] = undefined;
+      state.results[message.pane] = message.result;
+      keepIfSmall(message.pane, message.result);
+      save();
+      showResult(message.pane, message.result);
+      return;
+  }
+}
+
+function buildPage() {
+  clear(app);
+
+  const sessionLine = el('span', { class: 'session-text', role: 'status' });
+  const signIn = button(strings.signIn, () => post({ type: 'nextStep', step: 'signIn' }));
+  const header = el(
+    'header',
+    {},
+    el('h1', {}, strings.title),
+    el('div', { class: 'session' }, sessionLine, signIn),
+  );
+
+  const patients = patientPane();
+  const action = actionPane();
+  const hideDefaults = el('input', { type: 'checkbox', id: 'hide-defaults' });
+  hideDefaults.checked = state.hideDefaultColumns;
+  hideDefaults.addEventListener('change', () => {
+    state.hideDefaultColumns = hideDefaults.checked;
+    save();
+    restoreResults();
+  });
+  const options = el(
+    'div',
+    { class: 'options' },
+    hideDefaults,
+    el('label', { for: 'hide-defaults' }, strings.hideEmptyColumns),
+  );
+
+  app.append(header, options, patients.section, action.section);
+  return { sessionLine, signIn, patients, action };
+}
+
+function patientPane() {
+  const input = el('input', {
+    type: 'search',
+    id: 'patient-query',
+    placeholder: strings.patientsPlaceholder,
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
+  input.value = state.patientQuery;
+  input.addEventListener('input', () => {
+    state.patientQuery = input.value;
+    save();
+  });
+
+  const search = el('button', { type: 'submit', id: 'patient-search' }, strings.search);
+  const cancel = button(strings.cancel, () => cancelPane('patients'), {
+    class: 'secondary',
+    hidden: '',
+  });
+  const form = el(
+    'form',
+    { class: 'row', role: 'search' },
+    el('label', { for: 'patient-query' }, strings.patientsLabel),
+    input,
+    search,
+    cancel,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    sendPatients();
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && running.patients) {
+      event.preventDefault();
+      cancelPane('patients');
+    }
+  });
+
+  const progress = el('p', { class: 'progress', hidden: '', role: 'status' });
+  const output = el('div', { class: 'output', 'aria-live': 'polite' });
+  const section = el(
+    'section',
+    { id: 'patients', 'aria-labelledby': 'patients-heading' },
+    el('h2', { id: 'patients-heading' }, strings.patientsHeading),
+    el('p', { class: 'help' }, strings.patientsHelp),
+    form,
+    progress,
+    output,
+  );
+  return { section, input, send: search, cancel, progress, output };
+}
+
+function actionPane() {
+  const controllers = [...new Set(actions.map((choice) => choice.controller))].sort();
+  const current = findChoice(state.selected) ?? actions[0];
+
+  const controller = el('select', { id: 'controller' });
+  for (const name of controllers) {
+    controller.append(el('option', { value: name }, name));
+  }
+  const action = el('select', { id: 'action' });
+  const anonymous = el('span', { class: 'badge neutral', hidden: '' }, strings.anonymous);
+  const body = el('textarea', {
+    id: 'body',
+    rows: '10',
+    spellcheck: 'false',
+    autocomplete: 'off',
+    'aria-describedby': 'body-check body-hint',
+  });
+  const check = el('p', { id: 'body-check', class: 'check', role: 'status' });
+
+  const fillActions = (controllerName: string, selectedAction?: string) => {
+    clear(action);
+    for (const choice of actions.filter((item) => item.controller === controllerName)) {
+      action.append(el('option', { value: choice.action }, choice.action));
+    }
+    if (selectedAction) {
+      action.value = selectedAction;
+    }
+  };
+  const showChoice = () => {
+    const choice = findChoice(`${controller.value}/${action.value}`);
+    if (!choice) {
+      return;
+    }
+    state.selected = keyOf(choice);
+    anonymous.hidden = !choice.anonymous;
+    body.value = state.bodies[state.selected] ?? templateText(choice);
+    validate();
+    save();
+  };
+  const validate = () => {
+    const problem = jsonProblem(body.value);
+    check.textContent = problem ? format(strings.bodyInvalid, problem) : strings.bodyValid;
+    check.classList.toggle('invalid', problem !== undefined);
+    return problem === undefined;
+  };
+
+  controller.addEventListener('change', () => {
+    fillActions(controller.value);
+    showChoice();
+  });
+  action.addEventListener('change', showChoice);
+  body.addEventListener('input', () => {
+    state.bodies[state.selected] = body.value;
+    validate();
+    save();
+  });
+  body.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      sendAction();
+    } else if (event.key === 'Escape' && running.action) {
+      event.preventDefault();
+      cancelPane('action');
+    }
+  });
+
+  const send = button(strings.send, () => sendAction(), { id: 'action-send' });
+  const cancel = button(strings.cancel, () => cancelPane('action'), {
+    class: 'secondary',
+    hidden: '',
+  });
+  const formatButton = button(strings.formatBody, () => {
+    if (validate() && body.value.trim() !== '') {
+      body.value = JSON.stringify(JSON.parse(body.value), null, 2);
+      state.bodies[state.selected] = body.value;
+      save();
+    }
+  }, { class: 'secondary' });
+  const reset = button(strings.resetBody, () => {
+    const choice = findChoice(state.selected);
+    if (choice) {
+      delete state.bodies[state.selected];
+      body.value = templateText(choice);
+      validate();
+      save();
+    }
+  }, { class: 'secondary' });
+
+  if (current) {
+    controller.value = current.controller;
+    fillActions(current.controller, current.action);
+  }
+
+  const progress = el('p', { class: 'progress', hidden: '', role: 'status' });
+  const output = el('div', { class: 'output', 'aria-live': 'polite' });
+  const section = el(
+    'section',
+    { id: 'action-pane', 'aria-labelledby': 'action-heading' },
+    el('h2', { id: 'action-heading' }, strings.actionHeading),
+    el('p', { class: 'help' }, strings.actionHelp),
+    el(
+      'div',
+      { class: 'row' },
+      el('label', { for: 'controller' }, strings.controllerLabel),
+      controller,
+      el('label', { for: 'action' }, strings.actionLabel),
+      action,
+      anonymous,
+    ),
+    el('label', { for: 'body', class: 'block' }, strings.bodyLabel),
+    body,
+    check,
+    el('div', { class: 'row' }, send, cancel, formatButton, reset),
+    el('p', { id: 'body-hint', class: 'help' }, strings.sendHint),
+    progress,
+    output,
+  );
+
+  const sendAction = () => {
+    if (!validate()) {
+      body.focus();
+      return;
+    }
+    const choice = findChoice(state.selected);
+    if (choice) {
+      startRequest('action', choice.controller, choice.action, body.value);
+    }
+  };
+
+  showChoice();
+  return { section, send, cancel, progress, output };
+}
+
+function sendPatients(): void {
+  const query = ui?.patients.input.value ?? '';
+  const body = JSON.stringify({ [patientSearch.field]: query });
+  startRequest('patients', patientSearch.controller, patientSearch.action, body);
+}
+
+function startRequest(pane: Pane, controller: string, action: string, bodyText: string): void {
+  if (running[pane]) {
+    post({ type: 'cancel', requestId: running[pane] as string });
+  }
+
+  const requestId = `${pane}-${nextRequest++}`;
+  running[pane] = requestId;
+  const parts = paneElements(pane);
+  parts.send.disabled = true;
+  parts.cancel.hidden = false;
+  parts.progress.hidden = false;
+  parts.progress.textContent = format(strings.sending, `${controller}/${action}`);
+  post({ type: 'send', requestId, pane, controller, action, bodyText });
+}
+
+function cancelPane(pane: Pane): void {
+  const requestId = running[pane];
+  if (requestId) {
+    post({ type: 'cancel', requestId });
+  }
+}
+
+function showResult(pane: Pane, result: ResultView): void {
+  const parts = paneElements(pane);
+  parts.send.disabled = false;
+  parts.cancel.hidden = true;
+  parts.progress.hidden = true;
+
+  const query = state.patientQuery.trim();
+  const emptyMessage = pane === 'patients' && query !== ''
+    ? format(strings.noPatients, query)
+    : undefined;
+  parts.output.replaceChildren(
+    resultElement(result, {
+      strings,
+      hideDefaultColumns: state.hideDefaultColumns,
+      emptyMessage,
+      onNextStep: (step) => post({ type: 'nextStep', step }),
+      onCopy: (text) => post({ type: 'copy', text }),
+    }),
+  );
+}
+
+function showSession(session: SessionView): void {
+  if (!ui) {
+    return;
+  }
+
+  if (session.signedIn) {
+    const until = session.expiresAt
+      ? ` ${format(strings.signedInUntil, new Date(session.expiresAt).toLocaleString())}`
+      : '';
+    ui.sessionLine.textContent =
+      format(strings.signedInAs, session.server ?? '', session.displayName ?? '') + until;
+    ui.signIn.hidden = true;
+  } else {
+    ui.sessionLine.textContent = strings.signedOut;
+    ui.signIn.hidden = false;
+  }
+}
+
+function restoreResults(): void {
+  for (const pane of ['patients', 'action'] as const) {
+    const result = state.results[pane];
+    if (result && !running[pane]) {
+      showResult(pane, result);
+    }
+  }
+}
+
+function paneElements(pane: Pane) {
+  if (!ui) {
+    throw new Error('the page is not built yet');
+  }
+  return pane === 'patients' ? ui.patients : ui.action;
+}
+
+function findChoice(key: string): ActionChoice | undefined {
+  return actions.find((choice) => keyOf(choice) === key);
+}
+
+function keyOf(choice: ActionChoice): string {
+  return `${choice.controller}/${choice.action}`;
+}
+
+function templateText(choice: ActionChoice): string {
+  return JSON.stringify(choice.body, null, 2);
+}
+
+/** Undefined when the text parses as JSON (or is empty: sent as {}). */
+function jsonProblem(text: string): string | undefined {
+  if (text.trim() === '') {
+    return undefined;
+  }
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function post(message: WebviewMessage): void {
+  vscode.postMessage(message);
+}
+
+/** Measured once per answer, not on every keystroke that saves the state. */
+const savedResults: PageState['results'] = { ...state.results };
+
+function keepIfSmall(pane: Pane, result: ResultView): void {
+  if (JSON.stringify(result).length <= MAX_SAVED_RESULT) {
+    savedResults[pane] = result;
+  } else {
+    delete savedResults[pane];
+  }
+}
+
+function save(): void {
+  vscode.setState({ ...state, results: savedResults });
+}
+
+function restoreState(saved: unknown): PageState {
+  const fallback: PageState = {
+    patientQuery: '',
+    selected: '',
+    bodies: {},
+    hideDefaultColumns: true,
+    results: {},
+  };
+  if (typeof saved !== 'object' || saved === null) {
+    return fallback;
+  }
+  const value = saved as Partial<PageState>;
+  return {
+    patientQuery: typeof value.patientQuery === 'string' ? value.patientQuery : '',
+    selected: typeof value.selected === 'string' ? value.selected : '',
+    bodies: typeof value.bodies === 'object' && value.bodies !== null ? value.bodies : {},
+    hideDefaultColumns: value.hideDefaultColumns !== false,
+    results: typeof value.results === 'object' && value.results !== null ? value.results : {},
+  };
+}

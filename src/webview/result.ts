@@ -1,0 +1,117 @@
+// Draws one ResultView: the envelope's Success and Warning badges, HTTP
+// status and time, Message, and Data as a table beside the raw JSON; or,
+// for anything that is not the envelope, what happened and what to do.
+import type { NextStep, ResultView } from '../shared/protocol';
+import { button, el, format } from './dom';
+import { dataView } from './table';
+
+export interface ResultContext {
+  strings: Record<string, string>;
+  hideDefaultColumns: boolean;
+  /** Said instead of "the list is empty" for an empty Data array. */
+  emptyMessage?: string;
+  onNextStep: (step: NextStep) => void;
+  onCopy: (text: string) => void;
+}
+
+/** The raw pane shows this many characters; Copy JSON copies everything. */
+const RAW_LIMIT = 200_000;
+
+export function resultElement(result: ResultView, context: ResultContext): HTMLElement {
+  return result.kind === 'envelope'
+    ? envelopeElement(result, context)
+    : failureElement(result, context);
+}
+
+function envelopeElement(
+  result: Extract<ResultView, { kind: 'envelope' }>,
+  context: ResultContext,
+): HTMLElement {
+  const { strings } = context;
+  const { envelope } = result;
+  const tone = result.outcome === 'ok' ? 'ok' : result.outcome === 'warning' ? 'warn' : 'error';
+
+  const data = Array.isArray(envelope.Data) && envelope.Data.length === 0 && context.emptyMessage
+    ? el('p', { class: 'note empty' }, context.emptyMessage)
+    : dataView(envelope.Data, context);
+
+  const raw = JSON.stringify(envelope, null, 2);
+  return el(
+    'div',
+    { class: `result ${tone}`, 'data-outcome': result.outcome },
+    el(
+      'div',
+      { class: 'summary' },
+      badge('Success', envelope.Success, envelope.Success ? 'ok' : 'error'),
+      badge('Warning', envelope.Warning, envelope.Warning ? 'warn' : 'neutral'),
+      el('span', { class: 'status' }, format(strings.status, result.status)),
+      el('span', { class: 'elapsed' }, format(strings.elapsed, result.elapsedMs)),
+      el('code', { class: 'route' }, result.action),
+    ),
+    el(
+      'p',
+      { class: 'message' },
+      el('strong', {}, `${strings.message}: `),
+      el('span', { class: 'message-text' }, envelope.Message ?? strings.noMessage),
+    ),
+    el(
+      'div',
+      { class: 'split' },
+      el('div', { class: 'data-pane' }, el('h3', {}, strings.data), data),
+      rawPane(raw, context),
+    ),
+  );
+}
+
+function failureElement(
+  result: Extract<ResultView, { kind: 'failure' }>,
+  context: ResultContext,
+): HTMLElement {
+  const { strings } = context;
+  const label = result.status ? format(strings.status, result.status) : result.outcome;
+  const step = result.nextStep && result.nextStep !== 'retry' ? result.nextStep : undefined;
+
+  return el(
+    'div',
+    { class: 'result error', 'data-outcome': result.outcome, role: 'alert' },
+    el(
+      'div',
+      { class: 'summary' },
+      el('span', { class: 'badge error' }, label),
+      el('span', { class: 'elapsed' }, format(strings.elapsed, result.elapsedMs)),
+      el('code', { class: 'route' }, result.action),
+    ),
+    el('p', { class: 'failure-summary' }, result.summary),
+    result.hint !== '' && el('p', { class: 'hint' }, result.hint),
+    step && button(strings[step], () => context.onNextStep(step)),
+    result.body !== undefined &&
+      el(
+        'details',
+        { open: '' },
+        el('summary', {}, strings.failureBody, result.contentType ? ` (${result.contentType})` : ''),
+        el('pre', { class: 'raw' }, result.body === '' ? strings.emptyBody : result.body),
+      ),
+  );
+}
+
+function rawPane(raw: string, context: ResultContext): HTMLElement {
+  const { strings } = context;
+  const truncated = raw.length > RAW_LIMIT;
+  const copy = button(strings.copyJson, () => {
+    context.onCopy(raw);
+    copy.textContent = strings.copied;
+    setTimeout(() => (copy.textContent = strings.copyJson), 1500);
+  }, { class: 'secondary small' });
+
+  return el(
+    'div',
+    { class: 'raw-pane' },
+    el('div', { class: 'raw-header' }, el('h3', {}, strings.rawJson), copy),
+    truncated && el('p', { class: 'note' }, format(strings.rawTruncated, RAW_LIMIT)),
+    el('pre', { class: 'raw', tabindex: '0' }, truncated ? raw.slice(0, RAW_LIMIT) : raw),
+  );
+}
+
+function badge(name: string, value: boolean, tone: string): HTMLElement {
+  return el('span', { class: `badge ${tone}`, 'data-badge': name }, `${name}: ${value}`);
+}
