@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import catalogJson from '../media/catalog.json';
 import type { Catalog } from './api/catalog';
-import { signIn, signOut } from './commands/signIn';
+import { signIn, SignInPrompts, signOut } from './commands/signIn';
 import { Commands, PanelTypes, Views } from './constants';
 import { Connection } from './connection';
 import { Log } from './log';
@@ -21,6 +21,9 @@ export interface TestApi {
   globalState: vscode.Memento;
   workspaceState: vscode.Memento;
   logUri: vscode.Uri;
+  globalStorageUri: vscode.Uri;
+  /** The sign-in command with its questions answered by the test. */
+  signIn(prompts: SignInPrompts): Promise<boolean>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TestApi | undefined> {
@@ -82,6 +85,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
       globalState: context.globalState,
       workspaceState: context.workspaceState,
       logUri: context.logUri,
+      globalStorageUri: context.globalStorageUri,
+      signIn: (prompts) => signIn(session, connection, prompts),
     };
   }
   return undefined;

@@ -15,28 +15,39 @@ interface SignInDraft {
   username?: string;
 }
 
+/** The three questions, replaceable so tests can answer them. */
+export interface SignInPrompts {
+  serverUrl(value: string): Promise<string | undefined>;
+  username(value: string | undefined): Promise<string | undefined>;
+  password(username: string): Promise<string | undefined>;
+  /** Offers choices after a failure; resolves to the one picked. */
+  failure(message: string, ...choices: string[]): Thenable<string | undefined>;
+}
+
+export const inputBoxPrompts: SignInPrompts = {
+  serverUrl: askServerUrl,
+  username: askUsername,
+  password: askPassword,
+  failure: (message, ...choices) => vscode.window.showErrorMessage(message, ...choices),
+};
+
 export async function signIn(
   session: Session,
   connection: Connection,
+  prompts: SignInPrompts = inputBoxPrompts,
   draft: SignInDraft = {},
 ): Promise<boolean> {
-  const serverUrl = await askServerUrl(draft.serverUrl ?? rawServerUrl());
+  const serverUrl = await prompts.serverUrl(draft.serverUrl ?? rawServerUrl());
   if (!serverUrl) {
     return false;
   }
 
-  const username = await askUsername(draft.username ?? session.lastUsername(serverUrl));
+  const username = await prompts.username(draft.username ?? session.lastUsername(serverUrl));
   if (username === undefined) {
     return false;
   }
 
-  const password = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Sign in to Romsoft (3/3)'),
-    prompt: vscode.l10n.t('Password for {0}', username),
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (value) => (value === '' ? vscode.l10n.t('Enter your password.') : undefined),
-  });
+  const password = await prompts.password(username);
   if (password === undefined) {
     return false;
   }
@@ -77,7 +88,7 @@ export async function signIn(
     return true;
   }
 
-  return offerRetry(session, connection, outcome, { serverUrl, username });
+  return offerRetry(session, connection, prompts, outcome, { serverUrl, username });
 }
 
 export async function signOut(session: Session, serverUrl: string | undefined): Promise<void> {
@@ -111,6 +122,16 @@ async function askServerUrl(value: string): Promise<string | undefined> {
   return check.ok ? check.url : undefined;
 }
 
+async function askPassword(username: string): Promise<string | undefined> {
+  return vscode.window.showInputBox({
+    title: vscode.l10n.t('Sign in to Romsoft (3/3)'),
+    prompt: vscode.l10n.t('Password for {0}', username),
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value === '' ? vscode.l10n.t('Enter your password.') : undefined),
+  });
+}
+
 async function askUsername(value: string | undefined): Promise<string | undefined> {
   const answer = await vscode.window.showInputBox({
     title: vscode.l10n.t('Sign in to Romsoft (2/3)'),
@@ -125,6 +146,7 @@ async function askUsername(value: string | undefined): Promise<string | undefine
 async function offerRetry(
   session: Session,
   connection: Connection,
+  prompts: SignInPrompts,
   outcome: Outcome,
   draft: Required<SignInDraft>,
 ): Promise<boolean> {
@@ -134,14 +156,19 @@ async function offerRetry(
 
   const explanation = outcome.kind === 'ok'
     ? { summary: vscode.l10n.t('The server signed you in but sent no token.'), hint: '' }
-    : explainOutcome(outcome, hostOf(draft.serverUrl));
+    : outcome.kind === 'warning'
+      ? {
+          summary: outcome.envelope.Message ?? vscode.l10n.t('The server refused the sign-in.'),
+          hint: vscode.l10n.t('Check the user name and password.'),
+        }
+      : explainOutcome(outcome, hostOf(draft.serverUrl));
   const tryAgain = vscode.l10n.t('Try Again');
   const showLog = vscode.l10n.t('Show Log');
   const message = [explanation.summary, explanation.hint].filter(Boolean).join(' ');
-  const choice = await vscode.window.showErrorMessage(message, tryAgain, showLog);
+  const choice = await prompts.failure(message, tryAgain, showLog);
 
   if (choice === tryAgain) {
-    return signIn(session, connection, draft);
+    return signIn(session, connection, prompts, draft);
   }
   if (choice === showLog) {
     await vscode.commands.executeCommand(Commands.showLog);

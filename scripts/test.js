@@ -1,0 +1,18 @@
+// `npm test`: set up what is missing, build, then run every suite with
+// Node's test runner: unit tests, the local server's contract, and the
+// journeys in a real VS Code (code-server driven by Chromium).
+// Workbench suites start their own servers, so files run one at a time.
+const path = require('node:path');
+const setup = require('./setup');
+
+setup.ensureNodeModules();
+setup.ensureWorkbench();
+setup.build();
+
+const suites = ['unit', 'workbench'].map((dir) => path.join('out', 'test', dir));
+try {
+  setup.run(process.execPath, ['--test', '--test-concurrency=1', ...suites]);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
