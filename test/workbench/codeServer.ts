@@ -19,6 +19,8 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** How long to wait for the server to answer HTTP. Default 60 s. */
   startTimeoutMs?: number;
+  /** A fixed port on 127.0.0.1; default, a free one. */
+  port?: number;
 }
 
 export interface WorkbenchUrlOptions {
@@ -80,7 +82,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const dirs = makeTempDirs();
   writeSettings(dirs.userDataDir, options.settings ?? {});
 
-  const port = await freePort();
+  const port = options.port || await freePort();
   const env = serverEnv(dirs.root, options.env ?? {});
   const args = [
     ...commonArgs(dirs),
