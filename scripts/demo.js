@@ -36,9 +36,13 @@ async function main() {
 
   let opened;
   if (desktop) {
-    const code = spawn('code', ['--new-window', `--extensionDevelopmentPath=${setup.root}`, workspace], {
-      stdio: 'ignore',
-    });
+    const code = spawn(
+      'code',
+      ['--new-window', `--extensionDevelopmentPath=${setup.root}`, workspace],
+      {
+        stdio: 'ignore',
+      },
+    );
     code.on('error', (error) => console.error(`Could not start VS Code: ${error.message}`));
     opened = 'VS Code desktop opened the demo workspace.';
   } else {
@@ -48,7 +52,10 @@ async function main() {
       port: args.workbenchPort,
     });
     stops.unshift(() => codeServer.close());
-    const url = codeServer.workbenchUrl({ folder: workspace, extensionDevelopmentPath: setup.root });
+    const url = codeServer.workbenchUrl({
+      folder: workspace,
+      extensionDevelopmentPath: setup.root,
+    });
     opened = `Open VS Code in your browser:\n  ${url}`;
   }
 
@@ -78,14 +85,20 @@ function demoWorkspace(serverUrl) {
   const folder = path.join(setup.root, '.cache', 'demo-workspace');
   fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
   const settings = { 'romsoft.serverUrl': serverUrl };
-  fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
-  fs.writeFileSync(path.join(folder, 'README.md'), [
-    '# Romsoft demo workspace',
-    '',
-    `This folder's settings point the Romsoft extension at ${serverUrl}.`,
-    'Sign in with the user name and password printed by `npm run demo`.',
-    '',
-  ].join('\n'));
+  fs.writeFileSync(
+    path.join(folder, '.vscode', 'settings.json'),
+    `${JSON.stringify(settings, null, 2)}\n`,
+  );
+  fs.writeFileSync(
+    path.join(folder, 'README.md'),
+    [
+      '# Romsoft demo workspace',
+      '',
+      `This folder's settings point the Romsoft extension at ${serverUrl}.`,
+      'Sign in with the user name and password printed by `npm run demo`.',
+      '',
+    ].join('\n'),
+  );
   return folder;
 }
 
@@ -95,8 +108,13 @@ function hasDesktopCode() {
 }
 
 function parseArgs(argv) {
-  const numbers = { '--patients': 'patients', '--plans': 'plans', '--seed': 'seed',
-    '--port': 'port', '--workbench-port': 'workbenchPort' };
+  const numbers = {
+    '--patients': 'patients',
+    '--plans': 'plans',
+    '--seed': 'seed',
+    '--port': 'port',
+    '--workbench-port': 'workbenchPort',
+  };
   const parsed = {};
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];

@@ -8,6 +8,7 @@ import { Commands } from './constants';
 import type { Log } from './log';
 import type { Session } from './session';
 import { configuredServerUrl, requestTimeoutMs, strictSSL } from './settings';
+import { NO_SERVER } from './views/explainOutcome';
 
 export class Connection implements vscode.Disposable {
   private client: RomsoftClient | undefined;
@@ -41,7 +42,7 @@ export class Connection implements vscode.Disposable {
         action: `${controller}/${action}`,
         elapsedMs: 0,
         reason: vscode.l10n.t('No server is configured.'),
-        code: 'NO_SERVER',
+        code: NO_SERVER,
         timedOut: false,
         cancelled: false,
       };

@@ -155,7 +155,8 @@ function parseJson(body: string): unknown {
   }
 
   try {
-    return JSON.parse(body);
+    // IIS may put a UTF-8 byte order mark before the JSON; JSON.parse refuses it.
+    return JSON.parse(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body);
   } catch {
     return NOT_JSON;
   }

@@ -74,9 +74,10 @@ export async function signIn(
       username,
       displayName: readDisplayName(outcome.envelope.Data) ?? username,
     });
-    const until = state.signedIn && state.expiresAt
-      ? vscode.l10n.t('until {0}', state.expiresAt.toLocaleString())
-      : vscode.l10n.t('with no expiry date');
+    const until =
+      state.signedIn && state.expiresAt
+        ? vscode.l10n.t('until {0}', state.expiresAt.toLocaleString())
+        : vscode.l10n.t('with no expiry date');
     void vscode.window.showInformationMessage(
       vscode.l10n.t(
         'Signed in to {0} as {1}, {2}.',
@@ -98,9 +99,7 @@ export async function signOut(session: Session, serverUrl: string | undefined): 
   }
 
   await session.forget(serverUrl);
-  void vscode.window.showInformationMessage(
-    vscode.l10n.t('Signed out of {0}.', hostOf(serverUrl)),
-  );
+  void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of {0}.', hostOf(serverUrl)));
 }
 
 async function askServerUrl(value: string): Promise<string | undefined> {
@@ -138,7 +137,8 @@ async function askUsername(value: string | undefined): Promise<string | undefine
     prompt: vscode.l10n.t('User name'),
     value: value ?? '',
     ignoreFocusOut: true,
-    validateInput: (text) => (text.trim() === '' ? vscode.l10n.t('Enter your user name.') : undefined),
+    validateInput: (text) =>
+      text.trim() === '' ? vscode.l10n.t('Enter your user name.') : undefined,
   });
   return answer?.trim();
 }
@@ -154,14 +154,15 @@ async function offerRetry(
     return false;
   }
 
-  const explanation = outcome.kind === 'ok'
-    ? { summary: vscode.l10n.t('The server signed you in but sent no token.'), hint: '' }
-    : outcome.kind === 'warning'
-      ? {
-          summary: outcome.envelope.Message ?? vscode.l10n.t('The server refused the sign-in.'),
-          hint: vscode.l10n.t('Check the user name and password.'),
-        }
-      : explainOutcome(outcome, hostOf(draft.serverUrl));
+  const explanation =
+    outcome.kind === 'ok'
+      ? { summary: vscode.l10n.t('The server signed you in but sent no token.'), hint: '' }
+      : outcome.kind === 'warning'
+        ? {
+            summary: outcome.envelope.Message ?? vscode.l10n.t('The server refused the sign-in.'),
+            hint: vscode.l10n.t('Check the user name and password.'),
+          }
+        : explainOutcome(outcome, hostOf(draft.serverUrl));
   const tryAgain = vscode.l10n.t('Try Again');
   const showLog = vscode.l10n.t('Show Log');
   const message = [explanation.summary, explanation.hint].filter(Boolean).join(' ');
@@ -188,4 +189,3 @@ function readDisplayName(data: unknown): string | undefined {
   );
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
-

@@ -163,7 +163,8 @@ export class PlaygroundPanel implements vscode.Disposable {
         location: vscode.ProgressLocation.Window,
         title: vscode.l10n.t('Romsoft: {0}', route),
       },
-      () => this.deps.connection.call(controller, action, parseBody(message.bodyText), abort.signal),
+      () =>
+        this.deps.connection.call(controller, action, parseBody(message.bodyText), abort.signal),
     );
     this.pending.delete(requestId);
 
@@ -183,7 +184,9 @@ export class PlaygroundPanel implements vscode.Disposable {
   }
 }
 
-function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+function panelOptions(
+  extensionUri: vscode.Uri,
+): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
     enableScripts: true,
     retainContextWhenHidden: true,

@@ -43,9 +43,13 @@ export function explainOutcome(outcome: Outcome, server: string): Explanation {
       return explainNetwork(outcome, server);
     case 'invalidBody':
       return {
-        summary: outcome.problem === 'notJson'
-          ? vscode.l10n.t('The server answered HTTP {0} with a body that is not JSON.', outcome.status)
-          : vscode.l10n.t('The server answered JSON that is not a Romsoft envelope.'),
+        summary:
+          outcome.problem === 'notJson'
+            ? vscode.l10n.t(
+                'The server answered HTTP {0} with a body that is not JSON.',
+                outcome.status,
+              )
+            : vscode.l10n.t('The server answered JSON that is not a Romsoft envelope.'),
         hint: vscode.l10n.t(
           'Is {0} a Romsoft server? A proxy or a different service may be answering.',
           server,
@@ -84,6 +88,9 @@ function explainHttpError(outcome: Extract<Outcome, { kind: 'httpError' }>): Exp
   };
 }
 
+/** The code Connection gives a call made with no server configured. */
+export const NO_SERVER = 'NO_SERVER';
+
 const CERTIFICATE_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i;
 
 function explainNetwork(
@@ -101,6 +108,14 @@ function explainNetwork(
         'Try again, or raise "romsoft.requestTimeoutSeconds" if the server is slow.',
       ),
       nextStep: 'retry',
+    };
+  }
+
+  if (outcome.code === NO_SERVER) {
+    return {
+      summary: vscode.l10n.t('No Romsoft server is set.'),
+      hint: vscode.l10n.t('Sign in, or set "romsoft.serverUrl" to the server\'s address.'),
+      nextStep: 'signIn',
     };
   }
 

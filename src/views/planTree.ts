@@ -83,9 +83,8 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode>, vsco
   }
 
   private async loadPlans(): Promise<PlanNode[]> {
-    const outcome = await vscode.window.withProgress(
-      { location: { viewId: Views.plans } },
-      () => this.connection.call(PLAN_CONTROLLER, LIST_ACTIVE_PLANS),
+    const outcome = await vscode.window.withProgress({ location: { viewId: Views.plans } }, () =>
+      this.connection.call(PLAN_CONTROLLER, LIST_ACTIVE_PLANS),
     );
 
     if (outcome.kind !== 'ok') {
@@ -99,7 +98,9 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode>, vsco
       return [unexpectedData()];
     }
     if (plans.length === 0) {
-      return [{ type: 'message', label: vscode.l10n.t('No active insurance plans.'), isError: false }];
+      return [
+        { type: 'message', label: vscode.l10n.t('No active insurance plans.'), isError: false },
+      ];
     }
     return plans.map((plan) => ({ type: 'plan', plan }));
   }
@@ -148,7 +149,11 @@ function detailFields(details: PlanDetails): PlanNode[] {
     field(vscode.l10n.t('Guarantor'), details.guarantor),
     field(vscode.l10n.t('Contractor'), details.contractor),
     field(vscode.l10n.t('Valid from'), details.validFrom, details.validFrom ? undefined : noDate),
-    field(vscode.l10n.t('Valid until'), details.validUntil, details.validUntil ? undefined : noDate),
+    field(
+      vscode.l10n.t('Valid until'),
+      details.validUntil,
+      details.validUntil ? undefined : noDate,
+    ),
     field(vscode.l10n.t('IAFA code'), details.iafaCode),
     field(vscode.l10n.t('Contract'), details.contract),
     field(vscode.l10n.t('Certificate'), details.certificate),

@@ -1,11 +1,16 @@
 // A status bar entry that says who is signed in where, and signs in when
 // clicked while signed out.
 import * as vscode from 'vscode';
+import { hostOf } from '../api/serverUrl';
 import { Commands } from '../constants';
 import type { Session, SessionState } from '../session';
 
 export function createStatusBar(session: Session): vscode.Disposable {
-  const item = vscode.window.createStatusBarItem('romsoft.session', vscode.StatusBarAlignment.Left, 10);
+  const item = vscode.window.createStatusBarItem(
+    'romsoft.session',
+    vscode.StatusBarAlignment.Left,
+    10,
+  );
   item.name = vscode.l10n.t('Romsoft session');
 
   const show = (state: SessionState) => {
@@ -15,10 +20,10 @@ export function createStatusBar(session: Session): vscode.Disposable {
         ? vscode.l10n.t(
             'Romsoft: {0} on {1}, until {2}. Click to open the playground.',
             state.displayName,
-            new URL(state.serverUrl).host,
+            hostOf(state.serverUrl),
             state.expiresAt.toLocaleString(),
           )
-        : vscode.l10n.t('Romsoft: {0} on {1}', state.displayName, new URL(state.serverUrl).host);
+        : vscode.l10n.t('Romsoft: {0} on {1}', state.displayName, hostOf(state.serverUrl));
       item.command = Commands.openPlayground;
     } else {
       item.text = `$(sign-in) Romsoft`;

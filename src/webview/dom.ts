@@ -29,7 +29,11 @@ export function clear(element: Element): void {
   element.replaceChildren();
 }
 
-export function button(label: string, onClick: () => void, attributes: Record<string, string> = {}) {
+export function button(
+  label: string,
+  onClick: () => void,
+  attributes: Record<string, string> = {},
+) {
   const element = el('button', { type: 'button', ...attributes }, label);
   element.addEventListener('click', onClick);
   return element;

@@ -29,8 +29,8 @@ interface PageState {
   results: Partial<Record<Pane, ResultView>>;
 }
 
-/** Results bigger than this are shown but not saved in the webview state. */
-const MAX_SAVED_RESULT = 2_000_000;
+/** Answers with more rows than this are shown but not saved in the webview state. */
+const MAX_SAVED_ROWS = 2000;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
@@ -410,7 +410,8 @@ function post(message: WebviewMessage): void {
 const savedResults: PageState['results'] = { ...state.results };
 
 function keepIfSmall(pane: Pane, result: ResultView): void {
-  if (JSON.stringify(result).length <= MAX_SAVED_RESULT) {
+  const data = result.kind === 'envelope' ? result.envelope.Data : undefined;
+  if (!Array.isArray(data) || data.length <= MAX_SAVED_ROWS) {
     savedResults[pane] = result;
   } else {
     delete savedResults[pane];

@@ -31,9 +31,10 @@ function envelopeElement(
   const { envelope } = result;
   const tone = result.outcome === 'ok' ? 'ok' : result.outcome === 'warning' ? 'warn' : 'error';
 
-  const data = Array.isArray(envelope.Data) && envelope.Data.length === 0 && context.emptyMessage
-    ? el('p', { class: 'note empty' }, context.emptyMessage)
-    : dataView(envelope.Data, context);
+  const data =
+    Array.isArray(envelope.Data) && envelope.Data.length === 0 && context.emptyMessage
+      ? el('p', { class: 'note empty' }, context.emptyMessage)
+      : dataView(envelope.Data, context);
 
   const raw = JSON.stringify(envelope, null, 2);
   return el(
@@ -88,7 +89,12 @@ function failureElement(
       el(
         'details',
         { open: '' },
-        el('summary', {}, strings.failureBody, result.contentType ? ` (${result.contentType})` : ''),
+        el(
+          'summary',
+          {},
+          strings.failureBody,
+          result.contentType ? ` (${result.contentType})` : '',
+        ),
         el('pre', { class: 'raw' }, result.body === '' ? strings.emptyBody : result.body),
       ),
   );
@@ -97,11 +103,15 @@ function failureElement(
 function rawPane(raw: string, context: ResultContext): HTMLElement {
   const { strings } = context;
   const truncated = raw.length > RAW_LIMIT;
-  const copy = button(strings.copyJson, () => {
-    context.onCopy(raw);
-    copy.textContent = strings.copied;
-    setTimeout(() => (copy.textContent = strings.copyJson), 1500);
-  }, { class: 'secondary small' });
+  const copy = button(
+    strings.copyJson,
+    () => {
+      context.onCopy(raw);
+      copy.textContent = strings.copied;
+      setTimeout(() => (copy.textContent = strings.copyJson), 1500);
+    },
+    { class: 'secondary small' },
+  );
 
   return el(
     'div',

@@ -4,7 +4,10 @@ import * as path from 'node:path';
 
 function findRoot(start: string): string {
   let dir = start;
-  while (!fs.existsSync(path.join(dir, 'package.json')) || !fs.existsSync(path.join(dir, 'media'))) {
+  while (
+    !fs.existsSync(path.join(dir, 'package.json')) ||
+    !fs.existsSync(path.join(dir, 'media'))
+  ) {
     const parent = path.dirname(dir);
     if (parent === dir) {
       throw new Error(`no repository root above ${start}`);

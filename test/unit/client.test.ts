@@ -5,12 +5,7 @@ import * as http from 'node:http';
 import { after, before, test } from 'node:test';
 import { CallRecord, RomsoftClient } from '../../src/api/client';
 import type { Outcome } from '../../src/api/envelope';
-import {
-  DEMO_PASSWORD,
-  DEMO_USERNAME,
-  RomsoftTestServer,
-  startRomsoftServer,
-} from '../server';
+import { DEMO_PASSWORD, DEMO_USERNAME, RomsoftTestServer, startRomsoftServer } from '../server';
 
 let server: RomsoftTestServer;
 let token: string;
@@ -148,7 +143,10 @@ test('a stalled server times out after the configured time', async () => {
   server.setFaults({ stall: true });
   try {
     const started = Date.now();
-    const outcome = await client({ token, timeoutMs: 300 }).call('CVN_PLAN_SEGURO', 'GetAllActives');
+    const outcome = await client({ token, timeoutMs: 300 }).call(
+      'CVN_PLAN_SEGURO',
+      'GetAllActives',
+    );
     const network = expectKind(outcome, 'network');
     assert.equal(network.timedOut, true);
     assert.equal(network.cancelled, false);

@@ -8,7 +8,9 @@ function token(payload: object): string {
 }
 
 test('reads exp, nbf, unique_name and iss', () => {
-  const claims = readTokenClaims(token({ unique_name: 'demo', exp: 1_800_000_000, nbf: 1_700_000_000, iss: 'R' }));
+  const claims = readTokenClaims(
+    token({ unique_name: 'demo', exp: 1_800_000_000, nbf: 1_700_000_000, iss: 'R' }),
+  );
   assert.equal(claims?.username, 'demo');
   assert.equal(claims?.expiresAt?.toISOString(), new Date(1_800_000_000_000).toISOString());
   assert.equal(claims?.notBefore?.getTime(), 1_700_000_000_000);
@@ -32,7 +34,13 @@ test('expiry is judged against the clock it is given', () => {
 });
 
 test('strings that are not JWTs give undefined, not an exception', () => {
-  for (const text of ['', 'abc', 'a.b', 'a.%%%.c', `x.${Buffer.from('[1]').toString('base64url')}.y`]) {
+  for (const text of [
+    '',
+    'abc',
+    'a.b',
+    'a.%%%.c',
+    `x.${Buffer.from('[1]').toString('base64url')}.y`,
+  ]) {
     assert.equal(readTokenClaims(text), undefined, text);
   }
 });

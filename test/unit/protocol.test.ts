@@ -5,7 +5,14 @@ import { isHostMessage, isWebviewMessage } from '../../src/shared/protocol';
 test('accepts each message the page sends', () => {
   const messages = [
     { type: 'ready' },
-    { type: 'send', requestId: 'p-1', pane: 'patients', controller: 'A', action: 'B', bodyText: '{}' },
+    {
+      type: 'send',
+      requestId: 'p-1',
+      pane: 'patients',
+      controller: 'A',
+      action: 'B',
+      bodyText: '{}',
+    },
     { type: 'cancel', requestId: 'p-1' },
     { type: 'nextStep', step: 'signIn' },
     { type: 'copy', text: '{}' },
@@ -17,7 +24,11 @@ test('accepts each message the page sends', () => {
 
 test('rejects what the page must not send', () => {
   const messages: unknown[] = [
-    null, 'ready', [], {}, { type: 'token' },
+    null,
+    'ready',
+    [],
+    {},
+    { type: 'token' },
     { type: 'send', requestId: 'p-1', pane: 'nowhere', controller: 'A', action: 'B', bodyText: '' },
     { type: 'send', requestId: '', pane: 'action', controller: 'A', action: 'B', bodyText: '' },
     { type: 'send', requestId: 'x', pane: 'action', controller: 'A', action: 'B', bodyText: {} },
@@ -31,10 +42,18 @@ test('rejects what the page must not send', () => {
 
 test('the page checks what the host sends', () => {
   assert.equal(isHostMessage({ type: 'session', session: { signedIn: false } }), true);
-  assert.equal(isHostMessage({
-    type: 'result', requestId: 'a-1', pane: 'action',
-    result: { kind: 'envelope' },
-  }), true);
-  assert.equal(isHostMessage({ type: 'result', requestId: 'a-1', pane: 'action', result: {} }), false);
+  assert.equal(
+    isHostMessage({
+      type: 'result',
+      requestId: 'a-1',
+      pane: 'action',
+      result: { kind: 'envelope' },
+    }),
+    true,
+  );
+  assert.equal(
+    isHostMessage({ type: 'result', requestId: 'a-1', pane: 'action', result: {} }),
+    false,
+  );
   assert.equal(isHostMessage({ type: 'init', actions: 'x', strings: {}, session: {} }), false);
 });

@@ -50,7 +50,8 @@ test('a wrong password shows the server message and signs nobody in', async () =
 
   const calls = server.requestLog.slice(before).map((entry) => entry.path);
   assert.deepEqual(calls, ['/api/Account/Login'], 'only the login was attempted');
-  const signIn = workbench.page.locator('.pane .welcome-view-content')
+  const signIn = workbench.page
+    .locator('.pane .welcome-view-content')
     .getByRole('button', { name: 'Sign In' });
   assert.equal(await signIn.isVisible(), true, 'still signed out');
 });
@@ -64,10 +65,17 @@ test('the right password signs in and the tree lists the active plans', async ()
   await workbench.waitForTreeItem(VIEW, active[0].description, { timeoutMs: 20_000 });
   const shown = await workbench.treeItems(VIEW);
   assert.ok(shown.length >= Math.min(10, active.length), `only ${shown.length} rows shown`);
-  assert.deepEqual(shown, active.slice(0, shown.length).map((plan) => plan.description));
+  assert.deepEqual(
+    shown,
+    active.slice(0, shown.length).map((plan) => plan.description),
+  );
   const inactive = server.data.plans.filter((plan) => !plan.active).map((p) => p.description);
   assert.ok(inactive.length > 0, 'the demo data has inactive plans to leave out');
-  assert.ok(!shown.some((label) => inactive.includes(label) && !active.some((a) => a.description === label)));
+  assert.ok(
+    !shown.some(
+      (label) => inactive.includes(label) && !active.some((a) => a.description === label),
+    ),
+  );
 });
 
 test('a plan expands to its details, an open end date as a dash', async () => {
@@ -91,8 +99,11 @@ test('a plan expands to its details, an open end date as a dash', async () => {
 test('an HTML error page becomes one error item, and Refresh recovers', async () => {
   server.setFaults({ html500: true, only: 'CVN_PLAN_SEGURO/GetAllActives' });
   await workbench.runCommand('Romsoft: Refresh Insurance Plans');
-  await workbench.waitFor(async () => (await workbench.treeItems(VIEW)).find((row) =>
-    row.startsWith('HTTP 500')), {}, 'an HTTP 500 error item');
+  await workbench.waitFor(
+    async () => (await workbench.treeItems(VIEW)).find((row) => row.startsWith('HTTP 500')),
+    {},
+    'an HTTP 500 error item',
+  );
   assert.equal((await workbench.treeItems(VIEW)).length, 1);
   await workbench.screenshot('04-tree-server-error');
 
@@ -117,13 +128,13 @@ test('the playground finds patients by part of a surname', async () => {
   assert.equal(await result.getAttribute('data-outcome'), 'ok');
   assert.equal(await page.textContent('#patients [data-badge="Success"]'), 'Success: true');
   assert.equal(await page.textContent('#patients [data-badge="Warning"]'), 'Warning: false');
-  assert.match(await page.textContent('#patients .status') ?? '', /HTTP 200/);
+  assert.match((await page.textContent('#patients .status')) ?? '', /HTTP 200/);
 
   const rows = await page.locator('#patients table.data tbody tr').count();
   assert.equal(rows, Math.min(expected.length, 200));
-  const tableText = await page.textContent('#patients table.data') ?? '';
+  const tableText = (await page.textContent('#patients table.data')) ?? '';
   assert.ok(tableText.includes(patient.paternalSurname), 'the accented surname is shown');
-  const raw = await page.textContent('#patients pre.raw') ?? '';
+  const raw = (await page.textContent('#patients pre.raw')) ?? '';
   assert.ok(raw.includes('"Success": true') && raw.includes(patient.documentNumber));
   await workbench.screenshot('05-playground-surname');
 });
@@ -138,7 +149,7 @@ test('the playground finds one patient by document number', async () => {
 
   const rows = page.locator('#patients table.data tbody tr');
   assert.equal(await rows.count(), 1);
-  const row = await rows.first().textContent() ?? '';
+  const row = (await rows.first().textContent()) ?? '';
   assert.ok(row.includes(patient.documentNumber) && row.includes(patient.givenNames), row);
   await workbench.screenshot('06-playground-document');
 });
@@ -163,7 +174,7 @@ test('any catalog action can be sent with an edited body, from the keyboard', as
 
   const result = await waitForResult(page, '#action-pane', plan.description);
   assert.equal(await result.getAttribute('data-outcome'), 'ok');
-  assert.ok((await page.textContent('#action-pane table.data') ?? '').includes(plan.iafaCode));
+  assert.ok(((await page.textContent('#action-pane table.data')) ?? '').includes(plan.iafaCode));
   await result.scrollIntoViewIfNeeded();
   await workbench.screenshot('07-playground-action');
 });
@@ -173,7 +184,8 @@ test('Sign Out empties the tree', async () => {
   await workbench.waitForNotification('Signed out of');
   await workbench.dismissNotifications();
 
-  const signIn = workbench.page.locator('.pane .welcome-view-content')
+  const signIn = workbench.page
+    .locator('.pane .welcome-view-content')
     .getByRole('button', { name: 'Sign In' });
   await signIn.waitFor({ timeout: 15_000 });
   assert.deepEqual(await workbench.treeItems(VIEW), []);
@@ -198,18 +210,23 @@ async function answerSignIn(username: string, password: string): Promise<void> {
 
 /** Rows of the plans view as screen readers hear them ("Label: value"). */
 async function rowLabels(): Promise<string[]> {
-  return workbench.page.locator('.part.sidebar .monaco-list-row').evaluateAll((rows) =>
-    rows.map((row) => row.getAttribute('aria-label') ?? ''));
+  return workbench.page
+    .locator('.part.sidebar .monaco-list-row')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
 }
 
 async function waitForResult(page: Frame, pane: string, containing?: string) {
   const result = page.locator(`${pane} .output .result`);
-  await workbench.waitFor(async () => {
-    if (await result.count() === 0) {
-      return false;
-    }
-    return containing === undefined || (await result.textContent() ?? '').includes(containing);
-  }, { timeoutMs: 20_000 }, `a result in ${pane}${containing ? ` with "${containing}"` : ''}`);
+  await workbench.waitFor(
+    async () => {
+      if ((await result.count()) === 0) {
+        return false;
+      }
+      return containing === undefined || ((await result.textContent()) ?? '').includes(containing);
+    },
+    { timeoutMs: 20_000 },
+    `a result in ${pane}${containing ? ` with "${containing}"` : ''}`,
+  );
   return result;
 }
 

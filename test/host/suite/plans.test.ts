@@ -19,7 +19,8 @@ suite('Insurance plan tree', () => {
 
   suiteSetup(async () => {
     api = await testApi();
-    await vscode.workspace.getConfiguration('romsoft')
+    await vscode.workspace
+      .getConfiguration('romsoft')
       .update('serverUrl', serverUrl, vscode.ConfigurationTarget.Global);
     assert.ok(await api.signIn(scriptedPrompts({ username: demoUser, password: demoPassword })));
   });
@@ -43,21 +44,26 @@ suite('Insurance plan tree', () => {
 
   test('a plan expands to its GetById fields; 0001-01-01 shows as a dash', async () => {
     const roots = await children();
-    const all = await Promise.all(roots.map(async (root) => ({
-      root,
-      details: await directCall('CVN_PLAN_SEGURO/GetById', {
-        id_plan_seguro: root.type === 'plan' ? root.plan.id : 0,
-      }),
-    })));
+    const all = await Promise.all(
+      roots.map(async (root) => ({
+        root,
+        details: await directCall('CVN_PLAN_SEGURO/GetById', {
+          id_plan_seguro: root.type === 'plan' ? root.plan.id : 0,
+        }),
+      })),
+    );
     const openEnded = all.find(({ details }) =>
-      String((details as unknown as Record<string, unknown>).d_fecha_f_vigencia).startsWith('0001'));
+      String((details as unknown as Record<string, unknown>).d_fecha_f_vigencia).startsWith('0001'),
+    );
     assert.ok(openEnded, 'the demo data has a plan without an end date');
 
     const fields = await children(openEnded.root);
-    const byLabel = new Map(fields.map((node) => {
-      const item = api.plans.getTreeItem(node);
-      return [String(item.label), String(item.description)];
-    }));
+    const byLabel = new Map(
+      fields.map((node) => {
+        const item = api.plans.getTreeItem(node);
+        return [String(item.label), String(item.description)];
+      }),
+    );
     const plan = openEnded.details as unknown as Record<string, string>;
     assert.equal(byLabel.get('Guarantor'), plan.garante);
     assert.equal(byLabel.get('Contractor'), plan.contratante);

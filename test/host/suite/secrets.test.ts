@@ -13,7 +13,8 @@ suite('Sign-in keeps the token in SecretStorage only', () => {
 
   suiteSetup(async () => {
     api = await testApi();
-    await vscode.workspace.getConfiguration('romsoft')
+    await vscode.workspace
+      .getConfiguration('romsoft')
       .update('serverUrl', serverUrl, vscode.ConfigurationTarget.Global);
     await api.session.forget(serverUrl);
   });
@@ -36,7 +37,9 @@ suite('Sign-in keeps the token in SecretStorage only', () => {
   });
 
   test('the right password stores the token under the server URL', async () => {
-    const signedIn = await api.signIn(scriptedPrompts({ username: demoUser, password: demoPassword }));
+    const signedIn = await api.signIn(
+      scriptedPrompts({ username: demoUser, password: demoPassword }),
+    );
 
     assert.equal(signedIn, true);
     const token = await api.secrets.get(secretKey(serverUrl));
@@ -52,8 +55,10 @@ suite('Sign-in keeps the token in SecretStorage only', () => {
     assert.ok(token);
     await api.connection.call('CVN_PLAN_SEGURO', 'GetAllActives');
 
-    for (const [name, memento] of [['globalState', api.globalState],
-      ['workspaceState', api.workspaceState]] as const) {
+    for (const [name, memento] of [
+      ['globalState', api.globalState],
+      ['workspaceState', api.workspaceState],
+    ] as const) {
       for (const key of memento.keys()) {
         const text = JSON.stringify(memento.get(key));
         assert.ok(!text.includes(token), `${name}.${key} holds the token`);
@@ -61,7 +66,8 @@ suite('Sign-in keeps the token in SecretStorage only', () => {
       }
     }
 
-    const settings = JSON.stringify(vscode.workspace.getConfiguration('romsoft').inspect('serverUrl')) +
+    const settings =
+      JSON.stringify(vscode.workspace.getConfiguration('romsoft').inspect('serverUrl')) +
       JSON.stringify(vscode.workspace.getConfiguration());
     assert.ok(!settings.includes(token), 'a setting holds the token');
 
@@ -80,7 +86,10 @@ suite('Sign-in keeps the token in SecretStorage only', () => {
   });
 
   test('an expired token counts as signed out and is deleted', async () => {
-    const expired = unsignedToken({ unique_name: demoUser, exp: Math.floor(Date.now() / 1000) - 60 });
+    const expired = unsignedToken({
+      unique_name: demoUser,
+      exp: Math.floor(Date.now() / 1000) - 60,
+    });
     await api.secrets.store(secretKey(serverUrl), expired);
     await eventually(async () => !(await api.session.reload()).signedIn, 'signed out state');
     assert.equal(await api.secrets.get(secretKey(serverUrl)), undefined);

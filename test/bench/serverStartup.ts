@@ -1,0 +1,51 @@
+// 1. The local server: generating its demo data, and generating plus
+// listening, for three sizes of clinic.
+import { generateDemoData } from '../server/demoData';
+import { startRomsoftServer } from '../server';
+import { gcAvailable, memorySnapshot } from './memory';
+import { mb, medianP95, summarize, Table } from './stats';
+
+const SIZES: readonly { patients: number; repetitions: number }[] = [
+  { patients: 200, repetitions: 10 },
+  { patients: 10_000, repetitions: 5 },
+  { patients: 100_000, repetitions: 3 },
+];
+
+export async function benchServerStartup(): Promise<void> {
+  const table = new Table(
+    '1. Local server: data generation and start (median / p95)',
+    ['patients', 'n', 'generate data', 'start server (incl. data)', 'start − generate', 'data heap'],
+  );
+
+  for (const { patients, repetitions } of SIZES) {
+    const generate: number[] = [];
+    const start: number[] = [];
+    const heap: number[] = [];
+
+    for (let run = 0; run < repetitions; run++) {
+      const before = memorySnapshot().heapUsed;
+      let started = performance.now();
+      const data = generateDemoData({ seed: run + 1, patients, plans: 25 });
+      generate.push(performance.now() - started);
+      heap.push(memorySnapshot().heapUsed - before);
+      void data.patients.length;
+
+      started = performance.now();
+      const server = await startRomsoftServer({ seed: run + 1, patients });
+      start.push(performance.now() - started);
+      await server.close();
+    }
+
+    const listen = start.map((total, index) => total - generate[index]);
+    table.add(
+      patients.toLocaleString('en-US'),
+      repetitions,
+      medianP95(generate),
+      medianP95(start),
+      medianP95(listen),
+      gcAvailable ? mb(summarize(heap).median) : `${mb(summarize(heap).median)} (no gc)`,
+    );
+  }
+
+  console.log(table.render());
+}
