@@ -6,6 +6,7 @@ import { signIn, SignInPrompts, signOut } from './commands/signIn';
 import { Commands, PanelTypes, Views } from './constants';
 import { Connection } from './connection';
 import { Log } from './log';
+import { DraftStore } from './playground/draftStore';
 import { PlaygroundDependencies, PlaygroundPanel } from './playground/playgroundPanel';
 import { Session } from './session';
 import { affectsServer, configuredServerUrl } from './settings';
@@ -31,12 +32,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const session = new Session(context.secrets, context.globalState, log, configuredServerUrl);
   const connection = new Connection(session, log);
   const plans = new PlanTreeProvider(session, connection);
+  const drafts = new DraftStore(context.globalStorageUri);
   const playground: PlaygroundDependencies = {
     extensionUri: context.extensionUri,
     session,
     connection,
     log,
     catalog: catalogJson as Catalog,
+    drafts,
   };
 
   context.subscriptions.push(
@@ -44,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     session,
     connection,
     plans,
+    drafts,
     vscode.window.createTreeView<PlanNode>(Views.plans, {
       treeDataProvider: plans,
       showCollapseAll: true,

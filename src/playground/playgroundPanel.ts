@@ -18,6 +18,7 @@ import {
   WebviewMessage,
 } from '../shared/protocol';
 import { explainOutcome } from '../views/explainOutcome';
+import type { DraftStore } from './draftStore';
 import { playgroundHtml } from './html';
 import { playgroundStrings } from './strings';
 
@@ -33,6 +34,7 @@ export interface PlaygroundDependencies {
   connection: Connection;
   log: Log;
   catalog: Catalog;
+  drafts: DraftStore;
 }
 
 export class PlaygroundPanel implements vscode.Disposable {
@@ -93,6 +95,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     for (const request of this.pending.values()) {
       request.abort();
     }
+    void this.deps.drafts.flush();
     this.pending.clear();
     vscode.Disposable.from(...this.subscriptions).dispose();
     this.subscriptions.length = 0;
@@ -113,7 +116,7 @@ export class PlaygroundPanel implements vscode.Disposable {
   private async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.onReady();
+        await this.onReady();
         return;
       case 'send':
         await this.send(message);
@@ -127,11 +130,15 @@ export class PlaygroundPanel implements vscode.Disposable {
       case 'copy':
         await vscode.env.clipboard.writeText(message.text);
         return;
+      case 'saveDrafts':
+        this.deps.drafts.save(message.drafts);
+        return;
     }
   }
 
   /** The page is (re)loaded: send it everything, then what waited for it. */
-  private onReady(): void {
+  private async onReady(): Promise<void> {
+    const drafts = await this.deps.drafts.load();
     this.ready = true;
     void this.panel.webview.postMessage({
       type: 'init',
@@ -139,6 +146,7 @@ export class PlaygroundPanel implements vscode.Disposable {
       patientSearch: PATIENT_SEARCH,
       strings: playgroundStrings(),
       session: view(this.deps.session.state),
+      drafts,
     } satisfies HostMessage);
 
     for (const message of this.queue.splice(0)) {

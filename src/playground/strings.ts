@@ -24,6 +24,7 @@ export function playgroundStrings(): Record<string, string> {
     actionLabel: vscode.l10n.t('Action'),
     bodyLabel: vscode.l10n.t('Request body (JSON)'),
     anonymous: vscode.l10n.t('anonymous'),
+    writesData: vscode.l10n.t('writes data'),
     send: vscode.l10n.t('Send'),
     sendHint: vscode.l10n.t('Ctrl+Enter sends, Escape cancels.'),
     resetBody: vscode.l10n.t('Reset body'),

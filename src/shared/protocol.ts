@@ -61,6 +61,8 @@ export type HostMessage =
       patientSearch: { controller: string; action: string; field: string };
       strings: Record<string, string>;
       session: SessionView;
+      /** What the page last asked the host to keep (see `saveDrafts`). */
+      drafts?: unknown;
     }
   /** The session changed (sign in, sign out, token rejected). */
   | { type: 'session'; session: SessionView }
@@ -84,7 +86,9 @@ export type WebviewMessage =
   /** Run a next step offered with a failure. */
   | { type: 'nextStep'; step: NextStep }
   /** Put text on the clipboard (the page's own clipboard may be blocked). */
-  | { type: 'copy'; text: string };
+  | { type: 'copy'; text: string }
+  /** Keep what was typed and the last small answers, for the next time the page opens. */
+  | { type: 'saveDrafts'; drafts: Record<string, unknown> };
 
 const NEXT_STEPS: readonly string[] = ['signIn', 'openSettings', 'showLog', 'retry'];
 const PANES: readonly string[] = ['patients', 'action'];
@@ -111,6 +115,8 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return NEXT_STEPS.includes(value.step as string);
     case 'copy':
       return typeof value.text === 'string';
+    case 'saveDrafts':
+      return isRecord(value.drafts);
     default:
       return false;
   }

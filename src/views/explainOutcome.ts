@@ -60,8 +60,8 @@ export function explainOutcome(outcome: Outcome, server: string): Explanation {
 }
 
 function explainHttpError(outcome: Extract<Outcome, { kind: 'httpError' }>): Explanation {
-  const reason = outcome.reason ? `: ${outcome.reason}` : '';
-  const summary = vscode.l10n.t('HTTP {0} {1}{2}', outcome.status, outcome.statusText, reason);
+  const reason = outcome.reason ? `: ${outcome.reason.replace(/\.$/, '')}` : '';
+  const summary = vscode.l10n.t('HTTP {0} {1}{2}.', outcome.status, outcome.statusText, reason);
 
   if (outcome.status === 404) {
     return {

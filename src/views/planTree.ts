@@ -135,7 +135,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode>, vsco
 }
 
 /** The fields a billing analyst looks at, in the order they read them. */
-function detailFields(details: PlanDetails): PlanNode[] {
+function detailFields(details: PlanDetails, today = new Date()): PlanNode[] {
   const noDate = vscode.l10n.t('No date: the server sent 0001-01-01 or nothing.');
   const field = (label: string, value: string | undefined, hint?: string): PlanNode => ({
     type: 'field',
@@ -151,7 +151,7 @@ function detailFields(details: PlanDetails): PlanNode[] {
     field(vscode.l10n.t('Valid from'), details.validFrom, details.validFrom ? undefined : noDate),
     field(
       vscode.l10n.t('Valid until'),
-      details.validUntil,
+      markEnded(details.validUntil, today),
       details.validUntil ? undefined : noDate,
     ),
     field(vscode.l10n.t('IAFA code'), details.iafaCode),
@@ -160,6 +160,15 @@ function detailFields(details: PlanDetails): PlanNode[] {
     field(vscode.l10n.t('Product'), details.product),
     field(vscode.l10n.t('Status'), details.status),
   ];
+}
+
+/** GetAllActives goes by status, not dates: say when the validity has passed. */
+function markEnded(date: string | undefined, today: Date): string | undefined {
+  if (!date) {
+    return undefined;
+  }
+  const isoToday = today.toISOString().slice(0, 10);
+  return date.slice(0, 10) < isoToday ? `${date} (${vscode.l10n.t('ended')})` : date;
 }
 
 function planItem(plan: PlanSummary): vscode.TreeItem {

@@ -27,6 +27,8 @@ interface PageState {
   bodies: Record<string, string>;
   hideDefaultColumns: boolean;
   results: Partial<Record<Pane, ResultView>>;
+  /** When it was saved (ms since epoch), to pick the newer of two copies. */
+  savedAt: number;
 }
 
 /** Answers with more rows than this are shown but not saved in the webview state. */
@@ -53,6 +55,7 @@ vscode.postMessage({ type: 'ready' });
 function receive(message: HostMessage): void {
   switch (message.type) {
     case 'init':
+      adoptIfNewer(restoreState(message.drafts));
       strings = message.strings;
       actions = message.actions;
       patientSearch = message.patientSearch;
@@ -163,7 +166,7 @@ function patientPane() {
 
 function actionPane() {
   const controllers = [...new Set(actions.map((choice) => choice.controller))].sort();
-  const current = findChoice(state.selected) ?? actions[0];
+  const current = findChoice(state.selected) ?? findChoice(DEFAULT_ACTION) ?? actions[0];
 
   const controller = el('select', { id: 'controller' });
   for (const name of controllers) {
@@ -171,6 +174,7 @@ function actionPane() {
   }
   const action = el('select', { id: 'action' });
   const anonymous = el('span', { class: 'badge neutral', hidden: '' }, strings.anonymous);
+  const writes = el('span', { class: 'badge warn', hidden: '' }, strings.writesData);
   const body = el('textarea', {
     id: 'body',
     rows: '10',
@@ -179,15 +183,17 @@ function actionPane() {
     'aria-describedby': 'body-check body-hint',
   });
   const check = el('p', { id: 'body-check', class: 'check', role: 'status' });
+  const send = button(strings.send, () => sendAction(), { id: 'action-send' });
 
+  /** A newly picked controller starts on a query, never on a write. */
   const fillActions = (controllerName: string, selectedAction?: string) => {
     clear(action);
-    for (const choice of actions.filter((item) => item.controller === controllerName)) {
+    const choices = actions.filter((item) => item.controller === controllerName);
+    for (const choice of choices) {
       action.append(el('option', { value: choice.action }, choice.action));
     }
-    if (selectedAction) {
-      action.value = selectedAction;
-    }
+    const firstQuery = choices.find((choice) => !isWrite(choice.action));
+    action.value = selectedAction ?? firstQuery?.action ?? choices[0]?.action ?? '';
   };
   const showChoice = () => {
     const choice = findChoice(`${controller.value}/${action.value}`);
@@ -196,6 +202,7 @@ function actionPane() {
     }
     state.selected = keyOf(choice);
     anonymous.hidden = !choice.anonymous;
+    writes.hidden = !isWrite(choice.action);
     body.value = state.bodies[state.selected] ?? templateText(choice);
     validate();
     save();
@@ -204,6 +211,7 @@ function actionPane() {
     const problem = jsonProblem(body.value);
     check.textContent = problem ? format(strings.bodyInvalid, problem) : strings.bodyValid;
     check.classList.toggle('invalid', problem !== undefined);
+    send.disabled = problem !== undefined || running.action !== undefined;
     return problem === undefined;
   };
 
@@ -227,7 +235,6 @@ function actionPane() {
     }
   });
 
-  const send = button(strings.send, () => sendAction(), { id: 'action-send' });
   const cancel = button(strings.cancel, () => cancelPane('action'), {
     class: 'secondary',
     hidden: '',
@@ -269,6 +276,7 @@ function actionPane() {
       el('label', { for: 'action' }, strings.actionLabel),
       action,
       anonymous,
+      writes,
     ),
     el('label', { for: 'body', class: 'block' }, strings.bodyLabel),
     body,
@@ -377,6 +385,14 @@ function paneElements(pane: Pane) {
   return pane === 'patients' ? ui.patients : ui.action;
 }
 
+/** Where the picker starts: a harmless query everyone has. */
+const DEFAULT_ACTION = 'CVN_PLAN_SEGURO/GetAllActives';
+
+/** Add, Update, Delete and the like change data on the server. */
+function isWrite(action: string): boolean {
+  return /^(add|update|delete|insert|anular)/i.test(action);
+}
+
 function findChoice(key: string): ActionChoice | undefined {
   return actions.find((choice) => keyOf(choice) === key);
 }
@@ -406,8 +422,24 @@ function post(message: WebviewMessage): void {
   vscode.postMessage(message);
 }
 
-/** Measured once per answer, not on every keystroke that saves the state. */
+/** Only answers small enough to keep; decided once per answer, not per keystroke. */
 const savedResults: PageState['results'] = { ...state.results };
+let draftTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** The host's copy wins when the webview's own state is older or was lost. */
+function adoptIfNewer(saved: PageState): void {
+  if (saved.savedAt <= state.savedAt) {
+    return;
+  }
+  Object.assign(state, saved);
+  for (const pane of ['patients', 'action'] as const) {
+    delete savedResults[pane];
+    const result = saved.results[pane];
+    if (result) {
+      keepIfSmall(pane, result);
+    }
+  }
+}
 
 function keepIfSmall(pane: Pane, result: ResultView): void {
   const data = result.kind === 'envelope' ? result.envelope.Data : undefined;
@@ -418,8 +450,16 @@ function keepIfSmall(pane: Pane, result: ResultView): void {
   }
 }
 
+/** Saves in the webview state at once, and with the host a moment later. */
 function save(): void {
-  vscode.setState({ ...state, results: savedResults });
+  state.savedAt = Date.now();
+  const snapshot: PageState = { ...state, results: savedResults };
+  vscode.setState(snapshot);
+
+  clearTimeout(draftTimer);
+  draftTimer = setTimeout(() => {
+    post({ type: 'saveDrafts', drafts: { ...snapshot, results: savedResults } });
+  }, 300);
 }
 
 function restoreState(saved: unknown): PageState {
@@ -429,6 +469,7 @@ function restoreState(saved: unknown): PageState {
     bodies: {},
     hideDefaultColumns: true,
     results: {},
+    savedAt: 0,
   };
   if (typeof saved !== 'object' || saved === null) {
     return fallback;
@@ -440,5 +481,6 @@ function restoreState(saved: unknown): PageState {
     bodies: typeof value.bodies === 'object' && value.bodies !== null ? value.bodies : {},
     hideDefaultColumns: value.hideDefaultColumns !== false,
     results: typeof value.results === 'object' && value.results !== null ? value.results : {},
+    savedAt: typeof value.savedAt === 'number' ? value.savedAt : 0,
   };
 }

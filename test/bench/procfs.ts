@@ -47,6 +47,21 @@ export function residentBytes(pid: number): { rss: number; peak: number } | unde
   return { rss: statusKb(status, 'VmRSS') * 1024, peak: statusKb(status, 'VmHWM') * 1024 };
 }
 
+/** Clock ticks per second of /proc/<pid>/stat times: USER_HZ, 100 on every Linux port. */
+const TICKS_PER_SECOND = 100;
+
+/** User plus system CPU time in milliseconds; undefined once the process is gone. */
+export function cpuMs(pid: number): number | undefined {
+  const stat = readText(`/proc/${pid}/stat`);
+  if (stat === undefined) {
+    return undefined;
+  }
+  // Fields after the parenthesised command name, counted from 3 (state).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
 /**
  * Resets the kernel's peak-RSS mark of one of our processes (Linux 4.0+),
  * so VmHWM afterwards is the peak since now. False when the kernel refuses.

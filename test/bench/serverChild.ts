@@ -4,13 +4,14 @@
 // and the server's memory stays out of the figures taken over there.
 //
 // It also notes when each patient search arrived and when its answer was
-// ready (the request log's status is set just before the body is written),
-// so the end-to-end bench can place the server's share on its timeline.
+// ready, so the end-to-end bench can place the server's share on its
+// timeline. Both moments are read off the server's request log: an entry
+// is added as a request arrives, and its status is set once the answer is
+// built and serialised, just before the body is written.
 import { startRomsoftServer, type RequestLogEntry } from '../server';
 import type { ChildMessage, ParentMessage, ServerTiming } from './serverProcess';
 
 const WATCHED_PATH = '/api/ADM_PACIENTE/GetAllFilters';
-const WATCH_INTERVAL_MS = 2;
 
 async function main(): Promise<void> {
   const patients = Number(process.env.BENCH_PATIENTS ?? '100000');
@@ -20,32 +21,10 @@ async function main(): Promise<void> {
   const startMs = performance.now() - started;
 
   const timings: ServerTiming[] = [];
-  const open = new Map<RequestLogEntry, ServerTiming>();
-  const seen = new WeakSet<RequestLogEntry>();
-  const watch = setInterval(() => {
-    const log = server.requestLog;
-    // New entries are at the end; walk back to the first one already seen.
-    for (let index = log.length - 1; index >= 0 && !seen.has(log[index]); index--) {
-      const entry = log[index];
-      seen.add(entry);
-      if (entry.path === WATCHED_PATH) {
-        const timing: ServerTiming = { arrivedAt: Date.now() };
-        open.set(entry, timing);
-        timings.push(timing);
-      }
-    }
-    for (const [entry, timing] of open) {
-      if (entry.status !== 0) {
-        timing.answeredAt = Date.now();
-        timing.status = entry.status;
-        open.delete(entry);
-      }
-    }
-  }, WATCH_INTERVAL_MS);
+  watchSearches(server.requestLog as RequestLogEntry[], timings);
 
   const send = (message: ChildMessage) => process.send?.(message);
   const stop = () => {
-    clearInterval(watch);
     void server.close().then(() => process.exit(0));
   };
 
@@ -60,6 +39,36 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 
   send({ type: 'listening', url: server.url, patients, startMs });
+}
+
+/** Times new log entries of the patient search as they are added and answered. */
+function watchSearches(log: RequestLogEntry[], timings: ServerTiming[]): void {
+  const push = log.push.bind(log);
+  log.push = (...entries: RequestLogEntry[]): number => {
+    for (const entry of entries) {
+      if (entry.path === WATCHED_PATH) {
+        timings.push(timeEntry(entry));
+      }
+    }
+    return push(...entries);
+  };
+}
+
+function timeEntry(entry: RequestLogEntry): ServerTiming {
+  const timing: ServerTiming = { arrivedAt: Date.now() };
+  let status = entry.status;
+  Object.defineProperty(entry, 'status', {
+    enumerable: true,
+    get: () => status,
+    set: (value: number) => {
+      status = value;
+      if (value !== 0 && timing.answeredAt === undefined) {
+        timing.answeredAt = Date.now();
+        timing.status = value;
+      }
+    },
+  });
+  return timing;
 }
 
 main().catch((error: unknown) => {

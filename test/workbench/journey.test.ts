@@ -179,6 +179,23 @@ test('any catalog action can be sent with an edited body, from the keyboard', as
   await workbench.screenshot('07-playground-action');
 });
 
+test('reloading the window brings the playground back as it was', async () => {
+  const plan = server.data.plans.find((p) => p.active)!;
+  await workbench.open(workbench.page.url());
+
+  // VS Code web does not always bring an editor back after a reload; the
+  // person then opens the playground again, and must find it as it was.
+  await workbench.runCommand('Romsoft: Open Request Playground');
+  const page = await workbench.webviewFrame('#patient-query', { timeoutMs: 30_000 });
+  await workbench.waitFor(async () => (await page.inputValue('#patient-query')) === 'Xyzzy Nadie',
+    {}, 'the typed query to come back');
+  await waitForResult(page, '#patients', 'No patients match');
+  assert.deepEqual(JSON.parse(await page.inputValue('#body')), { id_plan_seguro: plan.id });
+  await waitForResult(page, '#action-pane', plan.description);
+  assert.match(await page.textContent('.session-text') ?? '', /Signed in to/);
+  await workbench.screenshot('08-playground-after-reload');
+});
+
 test('Sign Out empties the tree', async () => {
   await workbench.runCommand('Romsoft: Sign Out');
   await workbench.waitForNotification('Signed out of');
@@ -189,7 +206,7 @@ test('Sign Out empties the tree', async () => {
     .getByRole('button', { name: 'Sign In' });
   await signIn.waitFor({ timeout: 15_000 });
   assert.deepEqual(await workbench.treeItems(VIEW), []);
-  await workbench.screenshot('08-tree-after-sign-out');
+  await workbench.screenshot('09-tree-after-sign-out');
 });
 
 async function answerSignIn(username: string, password: string): Promise<void> {

@@ -69,6 +69,6 @@ test('the installed .vsix activates in code-server', { timeout: 180_000 }, async
   await workbench.runCommand('Romsoft: Open Request Playground');
   const page = await workbench.webviewFrame('#patient-query', { timeoutMs: 20_000 });
   assert.match(await page.textContent('.session-text') ?? '', /not signed in/);
-  await workbench.screenshot('09-installed-vsix');
+  await workbench.screenshot('10-installed-vsix');
   await workbench.close();
 });
