@@ -2,17 +2,15 @@
 // session's token, the timeout setting, and one reaction to HTTP 401 (the
 // token is dropped and the person is asked to sign in again).
 import * as vscode from 'vscode';
-import { RomsoftClient } from './api/client';
+import { CallOptions, RomsoftClient } from './api/client';
 import type { Outcome } from './api/envelope';
 import { Commands } from './constants';
 import type { Log } from './log';
 import type { Session } from './session';
-import { configuredServerUrl, requestTimeoutMs, strictSSL } from './settings';
-import { NO_SERVER } from './views/explainOutcome';
+import { configuredServerUrl, rawServerUrl, requestTimeoutMs, strictSSL } from './settings';
+import { BAD_SERVER_URL, NO_SERVER } from './views/explainOutcome';
 
-export class Connection implements vscode.Disposable {
-  private client: RomsoftClient | undefined;
-  private clientKey = '';
+export class Connection {
   private promptingSignIn = false;
 
   constructor(
@@ -33,25 +31,28 @@ export class Connection implements vscode.Disposable {
     controller: string,
     action: string,
     body?: unknown,
-    signal?: AbortSignal,
+    options: CallOptions = {},
   ): Promise<Outcome> {
     const client = this.clientFor(this.serverUrl);
     if (!client) {
+      const code = rawServerUrl().trim() === '' ? NO_SERVER : BAD_SERVER_URL;
       return {
         kind: 'network',
         action: `${controller}/${action}`,
         elapsedMs: 0,
-        reason: vscode.l10n.t('No server is configured.'),
-        code: NO_SERVER,
+        reason: code,
+        code,
         timedOut: false,
         cancelled: false,
       };
     }
 
-    const outcome = await client.call(controller, action, body, { signal });
+    const outcome = await client.call(controller, action, body, options);
     if (outcome.kind === 'unauthorized' && this.session.state.signedIn) {
       await this.session.forget(client.baseUrl);
-      void this.offerSignIn();
+      void this.offerSignIn(
+        vscode.l10n.t('The Romsoft server ended your session. Sign in again to continue.'),
+      );
     }
     return outcome;
   }
@@ -62,39 +63,28 @@ export class Connection implements vscode.Disposable {
       return undefined;
     }
 
-    const key = `${serverUrl}|${requestTimeoutMs()}|${strictSSL()}`;
-    if (this.client && this.clientKey === key) {
-      return this.client;
-    }
-
-    this.client?.dispose();
-    this.clientKey = key;
-    this.client = new RomsoftClient({
+    // Settings are read per call, so a changed timeout applies at once.
+    return new RomsoftClient({
       baseUrl: serverUrl,
       timeoutMs: requestTimeoutMs(),
       strictSSL: strictSSL(),
       token: () => (serverUrl === this.serverUrl ? this.session.token() : undefined),
       onCall: (record) => this.log.call(record),
     });
-    return this.client;
   }
 
-  dispose(): void {
-    this.client?.dispose();
-  }
-
-  /** Not awaited by callers: the answer must not wait for the person. */
-  private async offerSignIn(): Promise<void> {
+  /**
+   * Asks once, however many calls failed together. Not awaited by callers:
+   * an answer must not wait for the person to read a notification.
+   */
+  async offerSignIn(message: string): Promise<void> {
     if (this.promptingSignIn) {
       return;
     }
 
     this.promptingSignIn = true;
     const signIn = vscode.l10n.t('Sign In');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('The Romsoft server ended your session. Sign in again to continue.'),
-      signIn,
-    );
+    const choice = await vscode.window.showWarningMessage(message, signIn);
     this.promptingSignIn = false;
     if (choice === signIn) {
       await vscode.commands.executeCommand(Commands.signIn);

@@ -32,7 +32,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const session = new Session(context.secrets, context.globalState, log, configuredServerUrl);
   const connection = new Connection(session, log);
   const plans = new PlanTreeProvider(session, connection);
-  const drafts = new DraftStore(context.globalStorageUri);
+  const drafts = new DraftStore(context.globalStorageUri.fsPath, (message) =>
+    log.warn('playground', message),
+  );
   const playground: PlaygroundDependencies = {
     extensionUri: context.extensionUri,
     session,
@@ -45,7 +47,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   context.subscriptions.push(
     log,
     session,
-    connection,
     plans,
     drafts,
     vscode.window.createTreeView<PlanNode>(Views.plans, {
@@ -70,6 +71,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     vscode.window.registerWebviewPanelSerializer(PanelTypes.playground, {
       deserializeWebviewPanel: async (panel) => PlaygroundPanel.revive(panel, playground),
     }),
+    session.onDidExpire(() => {
+      void connection.offerSignIn(
+        vscode.l10n.t('Your Romsoft session has expired. Sign in again to continue.'),
+      );
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsServer(event)) {
         void session.reload();
@@ -77,6 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     }),
   );
 
+  beforeExit = () => drafts.flush();
   await session.reload();
   log.info('extension', `activated, server ${configuredServerUrl() ?? '(not set)'}`);
 
@@ -96,6 +103,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   return undefined;
 }
 
-export function deactivate(): void {
-  // Everything is in context.subscriptions; VS Code disposes it.
+/** Set by activate: what must reach the disk before the extension host stops. */
+let beforeExit: (() => Promise<void>) | undefined;
+
+/** The rest is in context.subscriptions, which VS Code disposes. */
+export function deactivate(): Promise<void> | undefined {
+  return beforeExit?.();
 }

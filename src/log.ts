@@ -28,9 +28,11 @@ export class Log implements vscode.Disposable {
   /** One line per API call; failures at warning level so they stand out. */
   call(record: CallRecord): void {
     const status = record.status === undefined ? 'no response' : `HTTP ${record.status}`;
-    const line = `${record.action} @ ${record.server}: ${status}, ${record.kind}, ` +
+    const detail = record.detail ? ` (${record.detail})` : '';
+    const line =
+      `${record.action} @ ${record.server}: ${status}, ${record.kind}${detail}, ` +
       `${record.elapsedMs} ms`;
-    if (record.kind === 'ok' || record.kind === 'warning') {
+    if (record.kind === 'ok' || record.kind === 'warning' || record.detail === 'cancelled') {
       this.info('client', line);
     } else {
       this.warn('client', line);

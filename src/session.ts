@@ -27,7 +27,12 @@ export class Session implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<SessionState>();
   readonly onDidChange = this.changed.event;
 
+  private readonly expired = new vscode.EventEmitter<string>();
+  /** Fires with the server URL when a token reaches its `exp` while in use. */
+  readonly onDidExpire = this.expired.event;
+
   private current: SessionState = { signedIn: false, serverUrl: undefined };
+  private expiryTimer: NodeJS.Timeout | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -38,6 +43,7 @@ export class Session implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       this.changed,
+      this.expired,
       secrets.onDidChange((event) => {
         if (event.key.startsWith(TOKEN_SECRET_PREFIX)) {
           void this.reload();
@@ -101,6 +107,7 @@ export class Session implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.expiryTimer);
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 
@@ -122,6 +129,26 @@ export class Session implements vscode.Disposable {
     };
   }
 
+  /** Signs out when the token expires, instead of at the next failing call. */
+  private watchExpiry(state: SessionState): void {
+    clearTimeout(this.expiryTimer);
+    this.expiryTimer = undefined;
+    if (!state.signedIn || !state.expiresAt) {
+      return;
+    }
+
+    const wait = state.expiresAt.getTime() - Date.now();
+    if (wait > LONGEST_TIMER_MS) {
+      return;
+    }
+    this.expiryTimer = setTimeout(async () => {
+      const after = await this.reload();
+      if (!after.signedIn) {
+        this.expired.fire(state.serverUrl);
+      }
+    }, Math.max(0, wait) + 500);
+  }
+
   private profiles(): Record<string, Profile> {
     return this.globalState.get<Record<string, Profile>>(PROFILES_STATE_KEY) ?? {};
   }
@@ -131,10 +158,14 @@ export class Session implements vscode.Disposable {
       return;
     }
     this.current = next;
+    this.watchExpiry(next);
     void vscode.commands.executeCommand('setContext', ContextKeys.signedIn, next.signedIn);
     this.changed.fire(next);
   }
 }
+
+/** setTimeout cannot wait longer than this (about 24.8 days). */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 export function secretKey(serverUrl: string): string {
   return `${TOKEN_SECRET_PREFIX}${serverUrl}`;

@@ -2,6 +2,7 @@
 // contract, not VS Code, so plain Node tests run it against the local server.
 import * as http from 'node:http';
 import * as https from 'node:https';
+import type { Socket } from 'node:net';
 import fetch, { FetchError } from 'node-fetch';
 import { classifyResponse, Outcome } from './envelope';
 import { isRouteName } from './serverUrl';
@@ -12,6 +13,8 @@ export interface CallRecord {
   status?: number;
   elapsedMs: number;
   kind: Outcome['kind'];
+  /** For failures without a response: an error code and whether it timed out. */
+  detail?: string;
 }
 
 export interface ClientOptions {
@@ -28,16 +31,26 @@ export interface ClientOptions {
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * JSON text to send exactly as written (the playground's editor), so
+   * large integers and a literal `null` reach the server untouched.
+   */
+  rawBody?: string;
 }
 
-export class RomsoftClient {
-  private readonly agent: http.Agent | https.Agent;
+/** Answers larger than this are refused rather than risk the editor's memory. */
+export const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 
-  constructor(private readonly options: ClientOptions) {
-    this.agent = options.baseUrl.startsWith('https:')
-      ? new https.Agent({ keepAlive: true, rejectUnauthorized: options.strictSSL !== false })
-      : new http.Agent({ keepAlive: true });
-  }
+/** Codes of failures the client detects itself, beside Node's own (ECONNREFUSED...). */
+export const ClientCodes = {
+  invalidRoute: 'INVALID_ROUTE',
+  invalidToken: 'INVALID_TOKEN',
+  incompleteBody: 'INCOMPLETE_BODY',
+  tooLarge: 'TOO_LARGE',
+} as const;
+
+export class RomsoftClient {
+  constructor(private readonly options: ClientOptions) {}
 
   get baseUrl(): string {
     return this.options.baseUrl;
@@ -52,7 +65,8 @@ export class RomsoftClient {
   ): Promise<Outcome> {
     const route = `${controller}/${action}`;
     const started = performance.now();
-    const outcome = await this.exchange(route, body, callOptions.signal, started);
+    const text = callOptions.rawBody ?? JSON.stringify(body ?? {});
+    const outcome = await this.exchange(route, text, callOptions.signal, started);
 
     this.options.onCall?.({
       action: route,
@@ -60,67 +74,122 @@ export class RomsoftClient {
       status: outcome.status,
       elapsedMs: outcome.elapsedMs,
       kind: outcome.kind,
+      detail: outcome.kind === 'network' ? networkDetail(outcome) : undefined,
     });
     return outcome;
   }
 
-  dispose(): void {
-    this.agent.destroy();
-  }
-
   private async exchange(
     route: string,
-    body: unknown,
+    body: string,
     outerSignal: AbortSignal | undefined,
     started: number,
   ): Promise<Outcome> {
     const elapsed = () => Math.round(performance.now() - started);
     const [controller, action] = route.split('/');
     if (!isRouteName(controller) || !isRouteName(action)) {
-      return networkOutcome(route, elapsed(), 'Invalid controller or action name', {});
+      return networkOutcome(route, elapsed(), 'Invalid controller or action name', {
+        code: ClientCodes.invalidRoute,
+      });
+    }
+
+    const token = await this.options.token?.();
+    if (token !== undefined && !isSendableToken(token)) {
+      return networkOutcome(route, elapsed(), 'The stored token cannot be sent', {
+        code: ClientCodes.invalidToken,
+      });
     }
 
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.options.timeoutMs);
-    const signal = anySignal([timeout.signal, outerSignal]);
+    const cutOff = new AbortController();
+    const signal = anySignal([timeout.signal, cutOff.signal, outerSignal]);
+    let expectedBytes: number | undefined;
+    let receivedBytes = 0;
+    // node-fetch 2 does not notice a connection that closes before a
+    // Content-Length body is complete; it would wait for the timeout.
+    const agent = this.agentFor(() => {
+      if (expectedBytes !== undefined && receivedBytes < expectedBytes) {
+        cutOff.abort();
+      }
+    });
 
     try {
-      const token = await this.options.token?.();
-      const headers: Record<string, string> = {
-        'Content-Type': 'application/json; charset=utf-8',
-        Accept: 'application/json',
-      };
-      if (token) {
-        headers.Authorization = `Bearer ${token}`;
-      }
-
       const response = await fetch(`${this.options.baseUrl}/api/${route}`, {
         method: 'POST',
-        headers,
-        body: JSON.stringify(body ?? {}),
-        agent: this.agent,
+        headers: requestHeaders(token),
+        body,
+        agent,
         // node-fetch's types predate the DOM AbortSignal; they are the same at run time.
         signal: signal as never,
         redirect: 'manual',
+        size: MAX_RESPONSE_BYTES,
       });
-      const text = await response.text();
+
+      const length = Number(response.headers.get('content-length'));
+      expectedBytes = Number.isFinite(length) && length > 0 ? length : undefined;
+      const reading = response.text();
+      response.body.on('data', (chunk: Buffer) => (receivedBytes += chunk.length));
+      const text = await reading;
 
       return classifyResponse(
         { action: route, status: response.status, elapsedMs: elapsed() },
         response.statusText,
         response.headers.get('content-type') ?? '',
         text,
+        response.headers.get('location') ?? undefined,
       );
     } catch (error) {
-      return networkOutcome(route, elapsed(), describeError(error), {
-        code: errorCode(error),
-        timedOut: timeout.signal.aborted && !outerSignal?.aborted,
-        cancelled: outerSignal?.aborted === true,
+      const cancelled = outerSignal?.aborted === true;
+      const incomplete = cutOff.signal.aborted && !cancelled;
+      const tooLarge = error instanceof FetchError && error.type === 'max-size';
+      return networkOutcome(route, elapsed(), describeError(error, token), {
+        code: incomplete
+          ? ClientCodes.incompleteBody
+          : tooLarge
+            ? ClientCodes.tooLarge
+            : errorCode(error),
+        timedOut: timeout.signal.aborted && !cancelled && !incomplete,
+        cancelled,
       });
     } finally {
       clearTimeout(timer);
+      agent.destroy();
     }
   }
+
+  /**
+   * A fresh agent per call: a call never shares a socket with another, so
+   * ending one (or replacing the client) cannot cut another off.
+   */
+  private agentFor(onSocketClose: () => void): http.Agent {
+    const agent = this.options.baseUrl.startsWith('https:')
+      ? new https.Agent({ rejectUnauthorized: this.options.strictSSL !== false })
+      : new http.Agent();
+    const open = agent.createConnection.bind(agent) as (...args: unknown[]) => Socket;
+    agent.createConnection = ((...args: unknown[]) => {
+      const socket = open(...args);
+      socket.once('close', onSocketClose);
+      return socket;
+    }) as typeof agent.createConnection;
+    return agent;
+  }
+}
+
+function requestHeaders(token: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json; charset=utf-8',
+    Accept: 'application/json',
+  };
+  if (token) {
+    headers.Authorization = `Bearer ${token}`;
+  }
+  return headers;
+}
+
+/** A JWT is base64url parts and dots; anything else could break the header. */
+function isSendableToken(token: string): boolean {
+  return /^[A-Za-z0-9_\-.=+/]+$/.test(token);
 }
 
 function networkOutcome(
@@ -138,6 +207,16 @@ function networkOutcome(
     timedOut: flags.timedOut ?? false,
     cancelled: flags.cancelled ?? false,
   };
+}
+
+function networkDetail(outcome: Extract<Outcome, { kind: 'network' }>): string {
+  if (outcome.cancelled) {
+    return 'cancelled';
+  }
+  if (outcome.timedOut) {
+    return 'timed out';
+  }
+  return outcome.code ?? 'no code';
 }
 
 /** One signal that aborts when any of the given ones does. */
@@ -164,9 +243,8 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    return error.message;
-  }
-  return String(error);
+/** The error's message, with the token cut out should Node have quoted it. */
+function describeError(error: unknown, token: string | undefined): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return token ? message.split(token).join('<token>') : message;
 }

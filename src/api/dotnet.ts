@@ -1,9 +1,13 @@
 // Newtonsoft sends unfilled .NET fields as their defaults. These helpers
 // turn those defaults back into "no value", so no view shows 0001-01-01.
 
-/** True for DateTime.MinValue as Newtonsoft writes it, with or without a zone. */
+/**
+ * True for DateTime.MinValue as Newtonsoft writes it. A server in Peru
+ * may add its zone ("0001-01-01T00:00:00-05:00") or shift it to UTC
+ * ("0001-01-01T05:00:00Z"); no real record is dated that day either way.
+ */
 export function isDefaultDate(value: unknown): boolean {
-  return typeof value === 'string' && /^0001-01-01(T00:00:00(\.0+)?(Z|[+-]00:00)?)?$/.test(value);
+  return typeof value === 'string' && /^0001-01-01(?:$|T)/.test(value);
 }
 
 /** "2021-09-05T00:00:00" -> "2021-09-05"; keeps the time when it is not midnight. */

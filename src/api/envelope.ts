@@ -86,6 +86,8 @@ export function classifyResponse(
   statusText: string,
   contentType: string,
   body: string,
+  /** The Location header of a redirect, which the client does not follow. */
+  location?: string,
 ): Outcome {
   const { status } = exchange;
 
@@ -101,7 +103,9 @@ export function classifyResponse(
       kind: 'httpError',
       status,
       statusText,
-      reason: readReason(parsed, body, contentType),
+      reason: location && status >= 300 && status < 400
+        ? `redirects to ${location}`
+        : readReason(parsed, body, contentType),
       contentType,
       body: excerpt(body),
     };

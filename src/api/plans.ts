@@ -31,15 +31,23 @@ export function planByIdBody(id: number): { id_plan_seguro: number } {
   return { id_plan_seguro: id };
 }
 
-/** Rows without a usable id are dropped: nothing could be asked about them. */
+/**
+ * Rows without a usable id are dropped (nothing could be asked about
+ * them), and so are repeats of an id: the tree needs one row per plan.
+ */
 export function readPlanSummaries(data: unknown): PlanSummary[] | undefined {
   if (!Array.isArray(data)) {
     return undefined;
   }
 
+  const seen = new Set<number>();
   return data.flatMap((row) => {
     const summary = readPlanSummary(row);
-    return summary ? [summary] : [];
+    if (!summary || seen.has(summary.id)) {
+      return [];
+    }
+    seen.add(summary.id);
+    return [summary];
   });
 }
 

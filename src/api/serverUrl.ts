@@ -5,10 +5,13 @@ export type ServerUrlCheck = { ok: true; url: string } | { ok: false; problem: s
 
 /** Accepts http(s) URLs; drops a trailing slash and a trailing "/api". */
 export function normalizeServerUrl(input: string): ServerUrlCheck {
-  const text = input.trim();
-  if (text === '') {
+  const trimmed = input.trim();
+  if (trimmed === '') {
     return { ok: false, problem: 'empty' };
   }
+
+  // "192.168.1.20:8080" means http://; a clinic LAN rarely has HTTPS.
+  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
 
   let url: URL;
   try {

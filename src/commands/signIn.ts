@@ -7,6 +7,7 @@ import type { Connection } from '../connection';
 import type { Session } from '../session';
 import { rawServerUrl, saveServerUrl } from '../settings';
 import { explainOutcome } from '../views/explainOutcome';
+import { withoutLinks } from '../views/plainText';
 import { Commands } from '../constants';
 
 /** What the person typed, so "Try Again" does not make them type it twice. */
@@ -78,13 +79,9 @@ export async function signIn(
       state.signedIn && state.expiresAt
         ? vscode.l10n.t('until {0}', state.expiresAt.toLocaleString())
         : vscode.l10n.t('with no expiry date');
+    const who = state.signedIn ? state.displayName : username;
     void vscode.window.showInformationMessage(
-      vscode.l10n.t(
-        'Signed in to {0} as {1}, {2}.',
-        hostOf(serverUrl),
-        state.signedIn ? state.displayName : username,
-        until,
-      ),
+      withoutLinks(vscode.l10n.t('Signed in to {0} as {1}, {2}.', hostOf(serverUrl), who, until)),
     );
     return true;
   }
@@ -165,11 +162,18 @@ async function offerRetry(
         : explainOutcome(outcome, hostOf(draft.serverUrl));
   const tryAgain = vscode.l10n.t('Try Again');
   const showLog = vscode.l10n.t('Show Log');
+  const openSettings = vscode.l10n.t('Open Settings');
+  const choices = 'nextStep' in explanation && explanation.nextStep === 'openSettings'
+    ? [tryAgain, openSettings, showLog]
+    : [tryAgain, showLog];
   const message = [explanation.summary, explanation.hint].filter(Boolean).join(' ');
-  const choice = await prompts.failure(message, tryAgain, showLog);
+  const choice = await prompts.failure(withoutLinks(message), ...choices);
 
   if (choice === tryAgain) {
     return signIn(session, connection, prompts, draft);
+  }
+  if (choice === openSettings) {
+    await vscode.commands.executeCommand('workbench.action.openSettings', 'romsoft.');
   }
   if (choice === showLog) {
     await vscode.commands.executeCommand(Commands.showLog);

@@ -1,35 +1,38 @@
 // Keeps the playground's drafts (what was typed, the last small answers)
 // in a file in the extension's global storage. The webview's own state is
 // not enough: VS Code web can drop it, or the whole panel, on a reload.
-import * as vscode from 'vscode';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
 
 /** Writes are grouped: typing saves at most this often. */
-const WRITE_DELAY_MS = 400;
+const WRITE_DELAY_MS = 200;
 
 export class DraftStore implements vscode.Disposable {
-  private pending: unknown;
+  private readonly file: string;
+  private pending: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly folder: vscode.Uri) {}
-
-  private get file(): vscode.Uri {
-    return vscode.Uri.joinPath(this.folder, 'playground-drafts.json');
+  constructor(
+    private readonly folder: string,
+    private readonly onError: (message: string) => void,
+  ) {
+    this.file = path.join(folder, 'playground-drafts.json');
   }
 
   /** The last saved drafts, or undefined when there are none or they are unreadable. */
   async load(): Promise<unknown> {
     await this.flush();
     try {
-      const bytes = await vscode.workspace.fs.readFile(this.file);
-      return JSON.parse(new TextDecoder().decode(bytes));
+      return JSON.parse(await fs.readFile(this.file, 'utf8'));
     } catch {
       return undefined;
     }
   }
 
   save(drafts: unknown): void {
-    this.pending = drafts;
+    this.pending = JSON.stringify(drafts);
     if (!this.timer) {
       this.timer = setTimeout(() => void this.flush(), WRITE_DELAY_MS);
     }
@@ -37,14 +40,12 @@ export class DraftStore implements vscode.Disposable {
 
   /** Writes what is pending now; resolves once it is on disk. */
   async flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
+    clearTimeout(this.timer);
+    this.timer = undefined;
 
-    if (this.pending !== undefined) {
-      const text = JSON.stringify(this.pending);
-      this.pending = undefined;
+    const text = this.pending;
+    this.pending = undefined;
+    if (text !== undefined) {
       this.writing = this.writing.then(() => this.write(text));
     }
     await this.writing;
@@ -54,12 +55,16 @@ export class DraftStore implements vscode.Disposable {
     void this.flush();
   }
 
+  /** Through a temporary file, so a crash mid-write never leaves half a file. */
   private async write(text: string): Promise<void> {
+    const temporary = `${this.file}.${process.pid}.tmp`;
     try {
-      await vscode.workspace.fs.createDirectory(this.folder);
-      await vscode.workspace.fs.writeFile(this.file, new TextEncoder().encode(text));
-    } catch {
+      await fs.mkdir(this.folder, { recursive: true });
+      await fs.writeFile(temporary, text, 'utf8');
+      await fs.rename(temporary, this.file);
+    } catch (error) {
       // Drafts are a convenience: a full disk must not break the playground.
+      this.onError(`could not save the playground drafts: ${String(error)}`);
     }
   }
 }

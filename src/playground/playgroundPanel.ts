@@ -2,7 +2,7 @@
 // request, adds the token through the connection, and answers with a
 // ResultView. The token never crosses into the webview.
 import * as vscode from 'vscode';
-import type { Outcome } from '../api/envelope';
+import type { Envelope, Outcome } from '../api/envelope';
 import { actionTemplates, Catalog } from '../api/catalog';
 import { hostOf, isRouteName } from '../api/serverUrl';
 import { Commands, PanelTypes } from '../constants';
@@ -13,6 +13,7 @@ import {
   HostMessage,
   isWebviewMessage,
   NextStep,
+  Pane,
   ResultView,
   SessionView,
   WebviewMessage,
@@ -166,18 +167,54 @@ export class PlaygroundPanel implements vscode.Disposable {
 
     const abort = new AbortController();
     this.pending.set(requestId, abort);
-    const outcome = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Window,
-        title: vscode.l10n.t('Romsoft: {0}', route),
-      },
-      () =>
-        this.deps.connection.call(controller, action, parseBody(message.bodyText), abort.signal),
-    );
-    this.pending.delete(requestId);
+    try {
+      const outcome = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Romsoft: {0}', route) },
+        () =>
+          this.deps.connection.call(controller, action, undefined, {
+            signal: abort.signal,
+            rawBody: message.bodyText.trim() === '' ? '{}' : message.bodyText,
+          }),
+      );
+      const server = hostOf(this.deps.connection.serverUrl ?? '');
+      await this.answer(requestId, pane, resultView(outcome, server));
+    } finally {
+      this.pending.delete(requestId);
+    }
+  }
 
-    const server = hostOf(this.deps.connection.serverUrl ?? '');
-    this.post({ type: 'result', requestId, pane, result: resultView(outcome, server) });
+  /**
+   * Every request gets an answer, even when the answer itself cannot be
+   * sent (data nested too deep to copy into the page, say): otherwise the
+   * page would wait forever.
+   */
+  private async answer(requestId: string, pane: Pane, result: ResultView): Promise<void> {
+    try {
+      await this.postNow({ type: 'result', requestId, pane, result });
+    } catch (error) {
+      this.deps.log.warn('playground', `could not show the answer: ${String(error)}`);
+      await this.postNow({
+        type: 'result',
+        requestId,
+        pane,
+        result: {
+          kind: 'failure',
+          outcome: 'invalidBody',
+          action: result.action,
+          status: result.status,
+          elapsedMs: result.elapsedMs,
+          summary: vscode.l10n.t('The answer arrived but cannot be shown here.'),
+          hint: vscode.l10n.t('It may be nested too deeply or be too large. See the log.'),
+          nextStep: 'showLog',
+        },
+      }).catch(() => undefined);
+    }
+  }
+
+  private async postNow(message: HostMessage): Promise<void> {
+    if (!this.disposed) {
+      await this.panel.webview.postMessage(message);
+    }
   }
 
   private post(message: HostMessage): void {
@@ -223,11 +260,6 @@ function checkRequest(controller: string, action: string, bodyText: string): str
   }
 }
 
-/** An empty body is sent as {} (the contract's "no body"). */
-function parseBody(bodyText: string): unknown {
-  return bodyText.trim() === '' ? {} : JSON.parse(bodyText);
-}
-
 function badInput(route: string, problem: string): ResultView {
   return {
     kind: 'failure',
@@ -247,7 +279,7 @@ export function resultView(outcome: Outcome, server: string): ResultView {
       action: outcome.action,
       status: outcome.status ?? 200,
       elapsedMs: outcome.elapsedMs,
-      envelope: outcome.envelope,
+      envelope: withoutTokens(outcome.envelope),
     };
   }
 
@@ -264,6 +296,19 @@ export function resultView(outcome: Outcome, server: string): ResultView {
     body: 'body' in outcome ? outcome.body : undefined,
     contentType: 'contentType' in outcome ? outcome.contentType : undefined,
   };
+}
+
+/**
+ * A Login sent from the playground answers a live token; the page shows
+ * "hidden" in its place, since the token must stay in the extension host.
+ */
+function withoutTokens(envelope: Envelope): Envelope {
+  const hide = (row: unknown): unknown =>
+    typeof row === 'object' && row !== null && !Array.isArray(row) && 'token' in row
+      ? { ...row, token: vscode.l10n.t('(hidden: use Romsoft: Sign In)') }
+      : row;
+  const data = Array.isArray(envelope.Data) ? envelope.Data.map(hide) : hide(envelope.Data);
+  return { ...envelope, Data: data };
 }
 
 function view(state: SessionState): SessionView {

@@ -18,6 +18,7 @@ export function playgroundStrings(): Record<string, string> {
     patientsPlaceholder: vscode.l10n.t('e.g. Quispe, 45871236 or HC000123'),
     search: vscode.l10n.t('Search'),
     cancel: vscode.l10n.t('Cancel'),
+    cancelled: vscode.l10n.t('Cancelled. Nothing was shown from that request.'),
     actionHeading: vscode.l10n.t('Any action'),
     actionHelp: vscode.l10n.t('Pick a controller and an action, edit the JSON body and send it.'),
     controllerLabel: vscode.l10n.t('Controller'),

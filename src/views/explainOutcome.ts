@@ -1,6 +1,7 @@
 // Words for outcomes: what happened, and what the person can do next. The
 // tree, the sign-in flow and the playground all say the same thing.
 import * as vscode from 'vscode';
+import { ClientCodes, MAX_RESPONSE_BYTES } from '../api/client';
 import type { Outcome } from '../api/envelope';
 import type { NextStep } from '../shared/protocol';
 
@@ -63,6 +64,16 @@ function explainHttpError(outcome: Extract<Outcome, { kind: 'httpError' }>): Exp
   const reason = outcome.reason ? `: ${outcome.reason.replace(/\.$/, '')}` : '';
   const summary = vscode.l10n.t('HTTP {0} {1}{2}.', outcome.status, outcome.statusText, reason);
 
+  if (outcome.status >= 300 && outcome.status < 400) {
+    return {
+      summary,
+      hint: vscode.l10n.t(
+        'The server sends you elsewhere. Set "romsoft.serverUrl" to that address.',
+      ),
+      nextStep: 'openSettings',
+    };
+  }
+
   if (outcome.status === 404) {
     return {
       summary,
@@ -88,8 +99,71 @@ function explainHttpError(outcome: Extract<Outcome, { kind: 'httpError' }>): Exp
   };
 }
 
-/** The code Connection gives a call made with no server configured. */
+/** Codes Connection gives a call it could not make: no server, or a broken setting. */
 export const NO_SERVER = 'NO_SERVER';
+export const BAD_SERVER_URL = 'BAD_SERVER_URL';
+
+/** Failures with a code of their own, and what to do about each. */
+function explainCode(code: string, server: string): Explanation | undefined {
+  switch (code) {
+    case NO_SERVER:
+      return {
+        summary: vscode.l10n.t('No Romsoft server is set.'),
+        hint: vscode.l10n.t('Sign in, or set "romsoft.serverUrl" to the server\'s address.'),
+        nextStep: 'signIn',
+      };
+    case BAD_SERVER_URL:
+      return {
+        summary: vscode.l10n.t(
+          'The "romsoft.serverUrl" setting is not an http:// or https:// address.',
+        ),
+        hint: vscode.l10n.t('Correct it, for example http://192.168.1.20:8080.'),
+        nextStep: 'openSettings',
+      };
+    case ClientCodes.incompleteBody:
+      return {
+        summary: vscode.l10n.t(
+          '{0} closed the connection before the whole answer arrived.',
+          server,
+        ),
+        hint: vscode.l10n.t(
+          'Try again; if it keeps happening, the server or a proxy is cutting answers short.',
+        ),
+        nextStep: 'retry',
+      };
+    case ClientCodes.tooLarge:
+      return {
+        summary: vscode.l10n.t(
+          'The answer is larger than {0} MB, so it was not read.',
+          MAX_RESPONSE_BYTES / 1048576,
+        ),
+        hint: vscode.l10n.t('Narrow the request, for example with a more specific search text.'),
+        nextStep: 'retry',
+      };
+    case ClientCodes.invalidToken:
+      return {
+        summary: vscode.l10n.t('The saved session token cannot be sent: it is not a valid JWT.'),
+        hint: vscode.l10n.t('Sign in again.'),
+        nextStep: 'signIn',
+      };
+    case ClientCodes.invalidRoute:
+      return {
+        summary: vscode.l10n.t(
+          'Controller and action names may hold only letters, digits and "_".',
+        ),
+        hint: vscode.l10n.t('Nothing was sent.'),
+        nextStep: 'retry',
+      };
+    case 'ECONNRESET':
+      return {
+        summary: vscode.l10n.t('{0} dropped the connection (ECONNRESET).', server),
+        hint: vscode.l10n.t('If the server uses HTTPS, the address must start with https://.'),
+        nextStep: 'openSettings',
+      };
+    default:
+      return undefined;
+  }
+}
 
 const CERTIFICATE_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i;
 
@@ -111,12 +185,9 @@ function explainNetwork(
     };
   }
 
-  if (outcome.code === NO_SERVER) {
-    return {
-      summary: vscode.l10n.t('No Romsoft server is set.'),
-      hint: vscode.l10n.t('Sign in, or set "romsoft.serverUrl" to the server\'s address.'),
-      nextStep: 'signIn',
-    };
+  const known = outcome.code ? explainCode(outcome.code, server) : undefined;
+  if (known) {
+    return known;
   }
 
   if (outcome.code && CERTIFICATE_ERRORS.test(outcome.code)) {

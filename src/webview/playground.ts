@@ -23,6 +23,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 /** Everything worth keeping across a reload of the page. */
 interface PageState {
   patientQuery: string;
+  /** The text the last patient search sent, for "no patients match …". */
+  sentQuery: string;
   selected: string;
   bodies: Record<string, string>;
   hideDefaultColumns: boolean;
@@ -305,6 +307,7 @@ function actionPane() {
 function sendPatients(): void {
   const query = ui?.patients.input.value ?? '';
   const body = JSON.stringify({ [patientSearch.field]: query });
+  state.sentQuery = query;
   startRequest('patients', patientSearch.controller, patientSearch.action, body);
 }
 
@@ -323,11 +326,20 @@ function startRequest(pane: Pane, controller: string, action: string, bodyText: 
   post({ type: 'send', requestId, pane, controller, action, bodyText });
 }
 
+/** The pane is free again at once; a late answer to the request is ignored. */
 function cancelPane(pane: Pane): void {
   const requestId = running[pane];
-  if (requestId) {
-    post({ type: 'cancel', requestId });
+  if (!requestId) {
+    return;
   }
+  post({ type: 'cancel', requestId });
+  running[pane] = undefined;
+
+  const parts = paneElements(pane);
+  parts.send.disabled = false;
+  parts.cancel.hidden = true;
+  parts.progress.hidden = true;
+  parts.output.replaceChildren(el('p', { class: 'note' }, strings.cancelled));
 }
 
 function showResult(pane: Pane, result: ResultView): void {
@@ -336,10 +348,11 @@ function showResult(pane: Pane, result: ResultView): void {
   parts.cancel.hidden = true;
   parts.progress.hidden = true;
 
-  const query = state.patientQuery.trim();
-  const emptyMessage = pane === 'patients' && query !== ''
-    ? format(strings.noPatients, query)
-    : undefined;
+  const query = state.sentQuery.trim();
+  const emptyMessage =
+    pane === 'patients' && query !== '' && result.kind === 'envelope' && result.outcome === 'ok'
+      ? format(strings.noPatients, query)
+      : undefined;
   parts.output.replaceChildren(
     resultElement(result, {
       strings,
@@ -453,18 +466,30 @@ function keepIfSmall(pane: Pane, result: ResultView): void {
 /** Saves in the webview state at once, and with the host a moment later. */
 function save(): void {
   state.savedAt = Date.now();
-  const snapshot: PageState = { ...state, results: savedResults };
+  const snapshot: PageState = { ...state, bodies: withoutSecrets(state.bodies), results: savedResults };
   vscode.setState(snapshot);
 
   clearTimeout(draftTimer);
   draftTimer = setTimeout(() => {
     post({ type: 'saveDrafts', drafts: { ...snapshot, results: savedResults } });
-  }, 300);
+  }, 100);
+}
+
+/**
+ * Passwords typed into a body (Account/Login, a user's "clave") are sent
+ * but never saved: the saved copy has those values blanked.
+ */
+function withoutSecrets(bodies: Record<string, string>): Record<string, string> {
+  const secretValue = /("(?:[^"]*pass[^"]*|clave|contrase[^"]*|token)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+  return Object.fromEntries(
+    Object.entries(bodies).map(([key, text]) => [key, text.replace(secretValue, '$1""')]),
+  );
 }
 
 function restoreState(saved: unknown): PageState {
   const fallback: PageState = {
     patientQuery: '',
+    sentQuery: '',
     selected: '',
     bodies: {},
     hideDefaultColumns: true,
@@ -477,6 +502,7 @@ function restoreState(saved: unknown): PageState {
   const value = saved as Partial<PageState>;
   return {
     patientQuery: typeof value.patientQuery === 'string' ? value.patientQuery : '',
+    sentQuery: typeof value.sentQuery === 'string' ? value.sentQuery : '',
     selected: typeof value.selected === 'string' ? value.selected : '',
     bodies: typeof value.bodies === 'object' && value.bodies !== null ? value.bodies : {},
     hideDefaultColumns: value.hideDefaultColumns !== false,

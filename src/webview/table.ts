@@ -12,6 +12,12 @@ export interface TableOptions {
 /** Rows are added in pages so 100,000 patients do not freeze the page. */
 export const PAGE_SIZE = 200;
 
+/** The one column of a list that holds anything but objects: each item shown whole. */
+const SCALAR_COLUMN = 'value';
+
+/** A scalar Data (one huge string, say) is shown up to this many characters. */
+const SCALAR_LIMIT = 20_000;
+
 export function dataView(data: unknown, options: TableOptions): HTMLElement {
   if (Array.isArray(data)) {
     return rowsView(data, options);
@@ -22,7 +28,12 @@ export function dataView(data: unknown, options: TableOptions): HTMLElement {
   if (data === null || data === undefined) {
     return el('p', { class: 'note' }, options.strings.dataNull);
   }
-  return el('pre', { class: 'scalar' }, JSON.stringify(data));
+  const text = JSON.stringify(data);
+  return el(
+    'pre',
+    { class: 'scalar' },
+    text.length > SCALAR_LIMIT ? `${text.slice(0, SCALAR_LIMIT)}…` : text,
+  );
 }
 
 function rowsView(rows: unknown[], options: TableOptions): HTMLElement {
@@ -75,8 +86,9 @@ function rowsView(rows: unknown[], options: TableOptions): HTMLElement {
 function rowElement(row: unknown, columns: string[], strings: Record<string, string>) {
   const tr = el('tr');
   const record = typeof row === 'object' && row !== null ? (row as Record<string, unknown>) : {};
+  const scalarRows = columns.length === 1 && columns[0] === SCALAR_COLUMN;
   for (const column of columns) {
-    const value = typeof row === 'object' && row !== null ? record[column] : row;
+    const value = scalarRows ? row : record[column];
     const td = el('td');
     if (isDefaultDate(value)) {
       td.title = strings.defaultDate;
@@ -99,8 +111,8 @@ export function columnsOf(rows: unknown[], hideDefaults: boolean): string[] {
   const columns: string[] = [];
   const seen = new Set<string>();
   for (const row of sample) {
-    if (typeof row !== 'object' || row === null) {
-      return ['value'];
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      return [SCALAR_COLUMN];
     }
     for (const key of Object.keys(row)) {
       if (!seen.has(key)) {

@@ -60,7 +60,7 @@ async function measure(url: string, startMs: number): Promise<void> {
     await holdOneBlankOutcome(client);
     benchClassify(bodies);
   } finally {
-    client?.dispose();
+    release(client);
     bareAgent.destroy();
   }
 }
@@ -88,9 +88,11 @@ async function timeSearches(
   const failures: string[] = [];
   const fetchAgent = new http.Agent({ keepAlive: true });
 
-  // One unmeasured round each, so sockets and JIT are warm for both.
-  await client.call(SEARCH.controller, SEARCH.action, { valorRequest: QUERIES[0].text });
-  await barePost(baseUrl + SEARCH_PATH, { valorRequest: QUERIES[0].text }, token, agent);
+  // One unmeasured round each, so sockets and JIT are warm for all three.
+  const warmUp = { valorRequest: QUERIES[0].text };
+  await client.call(SEARCH.controller, SEARCH.action, warmUp);
+  await barePost(baseUrl + SEARCH_PATH, warmUp, token, agent);
+  await nodeFetchText(baseUrl + SEARCH_PATH, warmUp, token, fetchAgent);
 
   for (const query of QUERIES) {
     const body = { valorRequest: query.text };
@@ -181,31 +183,38 @@ async function timeSearches(
 async function holdOneBlankOutcome(client: RomsoftClient): Promise<void> {
   const table = new Table(
     '2b. Memory of this process holding one blank-search outcome (100,000 rows)',
-    ['figure', 'before', 'holding', 'growth', 'after release'],
+    ['figure', 'before', 'at return', 'growth', `${SETTLE_MS / 1000} s later`, 'growth',
+      'after release'],
   );
 
   const held = await measureHolding(client);
+  await sleep(SETTLE_MS);
   const released = memorySnapshot();
-  const { before, holding, peak, peakReset } = held;
+  const { before, atReturn, settled, peak, peakReset } = held;
 
   for (const key of ['heapUsed', 'heapTotal', 'external', 'arrayBuffers', 'rss'] as const) {
-    table.add(key, mb(before[key]), mb(holding[key]), mbDelta(holding[key] - before[key]),
-      mb(released[key]));
+    table.add(key, mb(before[key]), mb(atReturn[key]), mbDelta(atReturn[key] - before[key]),
+      mb(settled[key]), mbDelta(settled[key] - before[key]), mb(released[key]));
   }
   table.add(peakReset ? 'peak RSS during the call' : 'peak RSS (process lifetime)',
-    '', mb(peak), mbDelta(peak - before.rss), '');
+    '', mb(peak), mbDelta(peak - before.rss), '', '', '');
   console.log(table.render());
-  note(`held: one outcome of ${held.rows.toLocaleString('en-US')} rows; "after release" is ` +
-    'once nothing refers to it any more.');
+  note(`held: one outcome of ${held.rows.toLocaleString('en-US')} rows. "at return" is ` +
+    'right after client.call resolved, what the client may still hold then included; ' +
+    '"after release" is once nothing refers to the outcome any more. Every figure is ' +
+    'after a full collection.');
   if (!gcAvailable) {
     note('global.gc is not available (node was not run with --expose-gc): the figures ' +
       'include garbage not yet collected.');
   }
 }
 
+const SETTLE_MS = 1_500;
+
 interface Holding {
   before: NodeJS.MemoryUsage;
-  holding: NodeJS.MemoryUsage;
+  atReturn: NodeJS.MemoryUsage;
+  settled: NodeJS.MemoryUsage;
   peak: number;
   peakReset: boolean;
   rows: number;
@@ -217,8 +226,14 @@ async function measureHolding(client: RomsoftClient): Promise<Holding> {
   const peakReset = procAvailable && resetPeak('self');
   const outcome = await client.call(SEARCH.controller, SEARCH.action, { valorRequest: '' });
   const peak = residentBytes(process.pid)?.peak ?? NaN;
-  const holding = memorySnapshot();
-  return { before, holding, peak, peakReset, rows: rowCount(outcome) };
+  const atReturn = memorySnapshot();
+  await sleep(SETTLE_MS);
+  const settled = memorySnapshot();
+  return { before, atReturn, settled, peak, peakReset, rows: rowCount(outcome) };
+}
+
+function sleep(millis: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, millis));
 }
 
 function benchClassify(bodies: Body[]): void {
@@ -367,7 +382,7 @@ async function signIn(baseUrl: string): Promise<string> {
     }
     return token;
   } finally {
-    anonymous.dispose();
+    release(anonymous);
   }
 }
 
@@ -377,6 +392,11 @@ function rowCount(outcome: Outcome): number {
   }
   const data = outcome.envelope.Data;
   return Array.isArray(data) ? data.length : 0;
+}
+
+/** Closes the client's sockets, for a client that keeps any between calls. */
+function release(client: RomsoftClient | undefined): void {
+  (client as { dispose?: () => void } | undefined)?.dispose?.();
 }
 
 function describeOutcome(outcome: Outcome): string {

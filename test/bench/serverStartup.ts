@@ -14,8 +14,7 @@ const SIZES: readonly { patients: number; repetitions: number }[] = [
 export async function benchServerStartup(): Promise<void> {
   const table = new Table(
     '1. Local server: data generation and start (median / p95)',
-    ['patients', 'n', 'generate data', 'start server (incl. data)', 'start − generate',
-      'data heap'],
+    ['patients', 'n', 'generate data', 'start server (generate + listen)', 'data heap'],
   );
 
   for (const { patients, repetitions } of SIZES) {
@@ -34,13 +33,11 @@ export async function benchServerStartup(): Promise<void> {
       await server.close();
     }
 
-    const listen = start.map((total, index) => total - generate[index]);
     table.add(
       patients.toLocaleString('en-US'),
       repetitions,
       medianP95(generate),
       medianP95(start),
-      medianP95(listen),
       gcAvailable ? mb(summarize(heap).median) : `${mb(summarize(heap).median)} (no gc)`,
     );
   }

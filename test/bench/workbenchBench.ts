@@ -87,6 +87,8 @@ export async function benchWorkbench(): Promise<void> {
   if (!fs.existsSync(bundle)) {
     throw new Error(`${path.relative(repoRoot, bundle)} is missing: run npm run build first`);
   }
+  // VS Code loads the bundle, not out/: say which build was measured.
+  note(`extension bundle dist/extension.js built ${fs.statSync(bundle).mtime.toISOString()}`);
 
   await whileRunning(stopAll, async () => {
     try {
@@ -99,9 +101,9 @@ export async function benchWorkbench(): Promise<void> {
       const sockets = await watchWebSockets(workbench);
       const openMs = await workbench.open(
         codeServer.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
-      note(`workbench WebSockets: ${await sockets()}`);
       console.log(`\n(code-server answered in ${ms(codeServer.startMs)}, workbench with ` +
         `extension hosts in ${ms(openMs)})`);
+      note(`workbench WebSockets: ${await sockets()}`);
 
       await signIn(workbench, server.url);
       await workbench.runCommand('Romsoft: Open Request Playground');
@@ -461,6 +463,7 @@ async function newHostLogLine(
 // --- the report -------------------------------------------------------------
 
 function report(results: Map<string, Run[]>, heapSource: string): void {
+  const findings: string[] = [];
   const times = new Table(
     '4. End to end in VS Code: click on Search → result painted in the webview ' +
       '(median / p95)',
@@ -545,12 +548,12 @@ function report(results: Map<string, Run[]>, heapSource: string): void {
     );
 
     for (const run of runs.filter((item) => item.problem)) {
-      note(`FINDING (${query.name}): ${run.problem}; marks so far: ` +
+      findings.push(`FINDING (${query.name}): ${run.problem}; marks so far: ` +
         `${describeMarks(run.marks)}; ext host peak ${mb(run.extHost.peak)}, ` +
         `renderers peak ${mb(run.renderers.peak)}`);
     }
     if (ok.some((run) => run.result && run.result.outcome !== 'ok')) {
-      note(`FINDING (${query.name}): outcomes shown: ` +
+      findings.push(`FINDING (${query.name}): outcomes shown: ` +
         ok.map((run) => run.result?.outcome ?? '?').join(', '));
     }
   }
@@ -569,15 +572,18 @@ function report(results: Map<string, Run[]>, heapSource: string): void {
     'the page\'s task. page decode: the page\'s first read of event.data. page handler: ' +
     'the playground\'s receive (size check, state, table of 200 rows, raw JSON). ' +
     'layout+paint: until the next frame.');
-  console.log(perRun(results.get('blank') ?? []).render());
-  console.log(cpu.render());
-  note('CPU ms from /proc (user + system, all threads); more CPU than wall time means ' +
-    'work on several threads or processes at once.');
   console.log(memory.render());
   note(`JS heap: ${heapSource}; "retained" is after a forced collection, with the page ` +
     'still holding its last result.');
   note('renderers: summed RSS of every Chromium renderer under this process; peaks are ' +
     'sampled every 100 ms.');
+  console.log(cpu.render());
+  note('CPU ms from /proc (user + system, all threads); more CPU than wall time means ' +
+    'work on several threads or processes at once.');
+  console.log(perRun(results.get('blank') ?? []).render());
+  for (const finding of findings) {
+    note(finding);
+  }
 }
 
 /** Every blank run on its own line: with three runs a median hides a lot. */

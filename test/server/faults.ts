@@ -10,11 +10,19 @@ export interface FaultModes {
   empty401?: boolean;
   /** HTTP 200, JSON content type, a body cut off halfway. */
   invalidJson?: boolean;
+  /** Announce the whole envelope's Content-Length, send half, then drop the connection. */
+  dropMidBody?: boolean;
   /** "Controller/Action", any case: limit the faults to that action. */
   only?: string;
 }
 
-export type FaultOutcome = 'answer' | 'stall' | 'html500' | 'empty401' | 'invalidJson';
+export type FaultOutcome =
+  | 'answer'
+  | 'stall'
+  | 'html500'
+  | 'empty401'
+  | 'invalidJson'
+  | 'dropMidBody';
 
 /** What to do with one request: wait this long, then answer or misbehave. */
 export interface FaultPlan {
@@ -59,6 +67,9 @@ export class FaultSwitch {
     if (faults.invalidJson) {
       return { delayMs, outcome: 'invalidJson' };
     }
+    if (faults.dropMidBody) {
+      return { delayMs, outcome: 'dropMidBody' };
+    }
     return { delayMs, outcome: 'answer' };
   }
 }
@@ -77,7 +88,7 @@ export function parseFaultModes(value: unknown): FaultModes | undefined {
     }
     faults.latencyMs = input.latencyMs;
   }
-  for (const flag of ['stall', 'html500', 'empty401', 'invalidJson'] as const) {
+  for (const flag of ['stall', 'html500', 'empty401', 'invalidJson', 'dropMidBody'] as const) {
     if (input[flag] !== undefined) {
       if (typeof input[flag] !== 'boolean') {
         return undefined;

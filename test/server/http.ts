@@ -115,9 +115,20 @@ async function handle(
       return sendEmpty(res, entry, 401);
     case 'invalidJson':
       return sendText(res, entry, 200, JSON_TYPE, truncateJson(JSON.stringify(envelope)));
+    case 'dropMidBody':
+      return dropMidBody(res, entry, Buffer.from(JSON.stringify(envelope), 'utf8'));
     case 'answer':
       return sendJson(res, entry, 200, envelope);
   }
+}
+
+/** Promises the whole body, sends half of it, and hangs up. */
+function dropMidBody(res: ServerResponse, entry: RequestLogEntry, body: Buffer): void {
+  entry.status = 200;
+  res.writeHead(200, { 'Content-Type': JSON_TYPE, 'Content-Length': body.length });
+  res.write(body.subarray(0, Math.floor(body.length / 2)), () => {
+    res.socket?.destroy();
+  });
 }
 
 type RouteLookup = { route: Route } | { MessageDetail?: string };

@@ -208,3 +208,51 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+test('a connection dropped halfway through the body fails at once, not at the timeout', async () => {
+  server.setFaults({ dropMidBody: true });
+  try {
+    const started = Date.now();
+    const outcome = await client({ token, timeoutMs: 20_000 }).call('CVN_PLAN_SEGURO', 'GetAllActives');
+    const network = expectKind(outcome, 'network');
+    assert.equal(network.code, 'INCOMPLETE_BODY');
+    assert.equal(network.timedOut, false);
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+  } finally {
+    server.clearFaults();
+  }
+});
+
+test('a raw body is sent exactly as typed: big integers and null survive', async () => {
+  const outcome = await client({ token }).call('CVN_PLAN_SEGURO', 'GetById', undefined, {
+    rawBody: 'null',
+  });
+  // A null body binds to a null DTO: the server's own Success: false.
+  expectKind(outcome, 'serverError');
+  const exact = await client({ token }).call('CVN_PLAN_SEGURO', 'GetById', undefined, {
+    rawBody: '{"id_plan_seguro": 1}',
+  });
+  expectKind(exact, 'ok');
+});
+
+test('calls in flight are independent: one cancelled does not cut another', async () => {
+  server.setFaults({ latencyMs: 300 });
+  try {
+    const abort = new AbortController();
+    const shared = client({ token });
+    const first = shared.call('CVN_PLAN_SEGURO', 'GetAllActives', undefined, { signal: abort.signal });
+    const second = shared.call('CVN_PLAN_SEGURO', 'GetAllActives');
+    setTimeout(() => abort.abort(), 50);
+    assert.equal((await first).kind, 'network');
+    assert.equal((await second).kind, 'ok');
+  } finally {
+    server.clearFaults();
+  }
+});
+
+test('a token Node could not put in a header is refused before sending', async () => {
+  const outcome = await client({ token: 'abc\r\ndef' }).call('CVN_PLAN_SEGURO', 'GetAllActives');
+  const network = expectKind(outcome, 'network');
+  assert.equal(network.code, 'INVALID_TOKEN');
+  assert.ok(!network.reason.includes('abc'));
+});

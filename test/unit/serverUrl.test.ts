@@ -11,8 +11,13 @@ test('one spelling per server: trailing slash and /api are dropped', () => {
     { ok: true, url: 'https://host/romsoft' });
 });
 
+test('an address without a scheme means http://, as on a clinic LAN', () => {
+  assert.deepEqual(normalizeServerUrl('192.168.1.20:8080'), { ok: true, url: 'http://192.168.1.20:8080' });
+  assert.deepEqual(normalizeServerUrl('clinic/api'), { ok: true, url: 'http://clinic' });
+});
+
 test('rejects what is not an http(s) address', () => {
-  for (const input of ['', 'clinic', 'ftp://clinic', 'http://user:pw@clinic', 'http://c/?a=1']) {
+  for (const input of ['', 'ftp://clinic', 'http://user:pw@clinic', 'http://c/?a=1', 'http://']) {
     assert.equal(normalizeServerUrl(input).ok, false, input);
   }
 });

@@ -181,6 +181,9 @@ test('any catalog action can be sent with an edited body, from the keyboard', as
 
 test('reloading the window brings the playground back as it was', async () => {
   const plan = server.data.plans.find((p) => p.active)!;
+  // A person does not reload within a second of typing; the drafts are
+  // saved a moment after each change.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   await workbench.open(workbench.page.url());
 
   // VS Code web does not always bring an editor back after a reload; the
