@@ -2,8 +2,8 @@
 // request, adds the token through the connection, and answers with a
 // ResultView. The token never crosses into the webview.
 import * as vscode from 'vscode';
-import type { Envelope, Outcome } from '../api/envelope';
 import { actionTemplates, Catalog } from '../api/catalog';
+import type { Envelope } from '../api/envelope';
 import { hostOf, isRouteName } from '../api/serverUrl';
 import { Commands, PanelTypes } from '../constants';
 import type { Connection } from '../connection';
@@ -18,9 +18,9 @@ import {
   SessionView,
   WebviewMessage,
 } from '../shared/protocol';
-import { explainOutcome } from '../views/explainOutcome';
 import type { DraftStore } from './draftStore';
 import { playgroundHtml } from './html';
+import { pageOfRows, resultView, withoutTokens } from './resultView';
 import { playgroundStrings } from './strings';
 
 export const PATIENT_SEARCH = {
@@ -45,6 +45,8 @@ export class PlaygroundPanel implements vscode.Disposable {
   private disposed = false;
   private readonly queue: HostMessage[] = [];
   private readonly pending = new Map<string, AbortController>();
+  /** The last envelope of each pane, whole, for "show more" and Copy JSON. */
+  private readonly held = new Map<Pane, { requestId: string; envelope: Envelope }>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   /** Opens the playground, or brings the open one to the front. */
@@ -131,6 +133,19 @@ export class PlaygroundPanel implements vscode.Disposable {
       case 'copy':
         await vscode.env.clipboard.writeText(message.text);
         return;
+      case 'copyResult': {
+        const envelope = this.heldEnvelope(message.requestId);
+        if (envelope) {
+          await vscode.env.clipboard.writeText(JSON.stringify(withoutTokens(envelope), null, 2));
+        }
+        return;
+      }
+      case 'moreRows': {
+        const data = this.heldEnvelope(message.requestId)?.Data;
+        const rows = Array.isArray(data) ? pageOfRows(data, message.offset) : undefined;
+        this.post({ type: 'rows', askId: message.askId, rows });
+        return;
+      }
       case 'saveDrafts':
         this.deps.drafts.save(message.drafts);
         return;
@@ -177,6 +192,11 @@ export class PlaygroundPanel implements vscode.Disposable {
           }),
       );
       const server = hostOf(this.deps.connection.serverUrl ?? '');
+      if (outcome.kind === 'ok' || outcome.kind === 'warning' || outcome.kind === 'serverError') {
+        this.held.set(pane, { requestId, envelope: outcome.envelope });
+      } else {
+        this.held.delete(pane);
+      }
       await this.answer(requestId, pane, resultView(outcome, server));
     } finally {
       this.pending.delete(requestId);
@@ -215,6 +235,15 @@ export class PlaygroundPanel implements vscode.Disposable {
     if (!this.disposed) {
       await this.panel.webview.postMessage(message);
     }
+  }
+
+  private heldEnvelope(requestId: string): Envelope | undefined {
+    for (const held of this.held.values()) {
+      if (held.requestId === requestId) {
+        return held.envelope;
+      }
+    }
+    return undefined;
   }
 
   private post(message: HostMessage): void {
@@ -269,46 +298,6 @@ function badInput(route: string, problem: string): ResultView {
     summary: problem,
     hint: vscode.l10n.t('Nothing was sent. Fix the request and send it again.'),
   };
-}
-
-export function resultView(outcome: Outcome, server: string): ResultView {
-  if (outcome.kind === 'ok' || outcome.kind === 'warning' || outcome.kind === 'serverError') {
-    return {
-      kind: 'envelope',
-      outcome: outcome.kind,
-      action: outcome.action,
-      status: outcome.status ?? 200,
-      elapsedMs: outcome.elapsedMs,
-      envelope: withoutTokens(outcome.envelope),
-    };
-  }
-
-  const explanation = explainOutcome(outcome, server);
-  return {
-    kind: 'failure',
-    outcome: outcome.kind,
-    action: outcome.action,
-    status: outcome.status,
-    elapsedMs: outcome.elapsedMs,
-    summary: explanation.summary,
-    hint: explanation.hint,
-    nextStep: explanation.nextStep,
-    body: 'body' in outcome ? outcome.body : undefined,
-    contentType: 'contentType' in outcome ? outcome.contentType : undefined,
-  };
-}
-
-/**
- * A Login sent from the playground answers a live token; the page shows
- * "hidden" in its place, since the token must stay in the extension host.
- */
-function withoutTokens(envelope: Envelope): Envelope {
-  const hide = (row: unknown): unknown =>
-    typeof row === 'object' && row !== null && !Array.isArray(row) && 'token' in row
-      ? { ...row, token: vscode.l10n.t('(hidden: use Romsoft: Sign In)') }
-      : row;
-  const data = Array.isArray(envelope.Data) ? envelope.Data.map(hide) : hide(envelope.Data);
-  return { ...envelope, Data: data };
 }
 
 function view(state: SessionState): SessionView {

@@ -49,10 +49,10 @@ export function playgroundStrings(): Record<string, string> {
     noPatients: vscode.l10n.t('No patients match “{0}”.', '{0}'),
     emptyList: vscode.l10n.t('The list is empty: nothing matched.'),
     dataNull: vscode.l10n.t('Data is null.'),
-    rawTruncated: vscode.l10n.t(
-      'Showing the first {0} characters; Copy JSON copies it all.',
-      '{0}',
+    rawPartial: vscode.l10n.t(
+      'This shows the first part of the answer; Copy JSON copies all of it.',
     ),
+    rowsGone: vscode.l10n.t('The rest of this answer is no longer held. Send the request again.'),
     defaultDate: vscode.l10n.t('No date (0001-01-01)'),
     failureBody: vscode.l10n.t('What the server sent'),
     emptyBody: vscode.l10n.t('(empty body)'),

@@ -33,7 +33,14 @@ export type ResultView =
       action: string;
       status: number;
       elapsedMs: number;
+      /** The envelope, with at most the first ROWS_PAGE rows of an array Data. */
       envelope: Envelope;
+      /** How many rows Data really has, when it is an array; the host keeps the rest. */
+      totalRows?: number;
+      /** Formatted JSON of what is shown, for the raw pane; the host copies the whole. */
+      rawText: string;
+      /** False when rawText leaves rows (or characters) out. */
+      rawComplete: boolean;
     }
   /** Anything else: 401, HTML page, Web API error, no answer, not JSON, bad input. */
   | {
@@ -53,6 +60,9 @@ export type ResultView =
 /** The two panes of the page; each remembers its own draft and answer. */
 export type Pane = 'patients' | 'action';
 
+/** Rows sent with an answer, and with each "show more". */
+export const ROWS_PAGE = 200;
+
 export type HostMessage =
   /** First message after `ready`: everything the page needs to draw itself. */
   | {
@@ -67,7 +77,9 @@ export type HostMessage =
   /** The session changed (sign in, sign out, token rejected). */
   | { type: 'session'; session: SessionView }
   /** The answer to the `send` with the same id. */
-  | { type: 'result'; requestId: string; pane: Pane; result: ResultView };
+  | { type: 'result'; requestId: string; pane: Pane; result: ResultView }
+  /** Rows asked for by `moreRows`; `rows` is absent when that answer is no longer held. */
+  | { type: 'rows'; askId: string; rows?: unknown[] };
 
 export type WebviewMessage =
   /** The page has loaded its script and listens. */
@@ -87,6 +99,10 @@ export type WebviewMessage =
   | { type: 'nextStep'; step: NextStep }
   /** Put text on the clipboard (the page's own clipboard may be blocked). */
   | { type: 'copy'; text: string }
+  /** Copy the whole JSON of the answer to request `requestId`, which the host holds. */
+  | { type: 'copyResult'; requestId: string }
+  /** The next rows of the answer to request `requestId`. */
+  | { type: 'moreRows'; askId: string; requestId: string; offset: number }
   /** Keep what was typed and the last small answers, for the next time the page opens. */
   | { type: 'saveDrafts'; drafts: Record<string, unknown> };
 
@@ -117,6 +133,15 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return typeof value.text === 'string';
     case 'saveDrafts':
       return isRecord(value.drafts);
+    case 'copyResult':
+      return isText(value.requestId);
+    case 'moreRows':
+      return (
+        isText(value.askId) &&
+        isText(value.requestId) &&
+        Number.isInteger(value.offset) &&
+        (value.offset as number) >= 0
+      );
     default:
       return false;
   }
@@ -139,6 +164,8 @@ export function isHostMessage(value: unknown): value is HostMessage {
         isRecord(value.result) &&
         (value.result.kind === 'envelope' || value.result.kind === 'failure')
       );
+    case 'rows':
+      return isText(value.askId) && (value.rows === undefined || Array.isArray(value.rows));
     default:
       return false;
   }

@@ -29,6 +29,8 @@ interface PageState {
   bodies: Record<string, string>;
   hideDefaultColumns: boolean;
   results: Partial<Record<Pane, ResultView>>;
+  /** Which request each shown answer came from, to ask the host for more of it. */
+  resultIds: Partial<Record<Pane, string>>;
   /** When it was saved (ms since epoch), to pick the newer of two copies. */
   savedAt: number;
 }
@@ -40,6 +42,8 @@ const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 const state: PageState = restoreState(vscode.getState());
 const running: Partial<Record<Pane, string>> = {};
+/** "Show more" requests waiting for the host, by id. */
+const asks = new Map<string, (rows: unknown[] | undefined) => void>();
 let nextRequest = 1;
 
 let strings: Record<string, string> = {};
@@ -69,12 +73,17 @@ function receive(message: HostMessage): void {
     case 'session':
       showSession(message.session);
       return;
+    case 'rows':
+      asks.get(message.askId)?.(message.rows);
+      asks.delete(message.askId);
+      return;
     case 'result':
       if (running[message.pane] !== message.requestId) {
         return;
       }
       running[message.pane] = undefined;
       state.results[message.pane] = message.result;
+      state.resultIds[message.pane] = message.requestId;
       keepIfSmall(message.pane, message.result);
       save();
       showResult(message.pane, message.result);
@@ -360,8 +369,27 @@ function showResult(pane: Pane, result: ResultView): void {
       emptyMessage,
       onNextStep: (step) => post({ type: 'nextStep', step }),
       onCopy: (text) => post({ type: 'copy', text }),
+      onCopyResult: () => {
+        const requestId = state.resultIds[pane];
+        if (requestId) {
+          post({ type: 'copyResult', requestId });
+        }
+      },
+      loadRows: (offset) => askRows(pane, offset),
     }),
   );
+}
+
+function askRows(pane: Pane, offset: number): Promise<unknown[] | undefined> {
+  const requestId = state.resultIds[pane];
+  if (!requestId) {
+    return Promise.resolve(undefined);
+  }
+  const askId = `rows-${nextRequest++}`;
+  return new Promise((resolve) => {
+    asks.set(askId, resolve);
+    post({ type: 'moreRows', askId, requestId, offset });
+  });
 }
 
 function showSession(session: SessionView): void {
@@ -494,6 +522,7 @@ function restoreState(saved: unknown): PageState {
     bodies: {},
     hideDefaultColumns: true,
     results: {},
+    resultIds: {},
     savedAt: 0,
   };
   if (typeof saved !== 'object' || saved === null) {
@@ -507,6 +536,7 @@ function restoreState(saved: unknown): PageState {
     bodies: typeof value.bodies === 'object' && value.bodies !== null ? value.bodies : {},
     hideDefaultColumns: value.hideDefaultColumns !== false,
     results: typeof value.results === 'object' && value.results !== null ? value.results : {},
+    resultIds: typeof value.resultIds === 'object' && value.resultIds !== null ? value.resultIds : {},
     savedAt: typeof value.savedAt === 'number' ? value.savedAt : 0,
   };
 }

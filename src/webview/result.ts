@@ -8,14 +8,15 @@ import { dataView } from './table';
 export interface ResultContext {
   strings: Record<string, string>;
   hideDefaultColumns: boolean;
+  /** Asks the host for more rows of this answer (see TableOptions.loadRows). */
+  loadRows?: (offset: number) => Promise<unknown[] | undefined>;
+  /** Copies the whole answer, which only the host holds. */
+  onCopyResult: () => void;
   /** Said instead of "the list is empty" for an empty Data array. */
   emptyMessage?: string;
   onNextStep: (step: NextStep) => void;
   onCopy: (text: string) => void;
 }
-
-/** The raw pane shows this many characters; Copy JSON copies everything. */
-const RAW_LIMIT = 200_000;
 
 export function resultElement(result: ResultView, context: ResultContext): HTMLElement {
   return result.kind === 'envelope'
@@ -34,9 +35,8 @@ function envelopeElement(
   const data =
     Array.isArray(envelope.Data) && envelope.Data.length === 0 && context.emptyMessage
       ? el('p', { class: 'note empty' }, context.emptyMessage)
-      : dataView(envelope.Data, context);
+      : dataView(envelope.Data, { ...context, totalRows: result.totalRows });
 
-  const raw = JSON.stringify(envelope, null, 2);
   return el(
     'div',
     { class: `result ${tone}`, 'data-outcome': result.outcome },
@@ -59,7 +59,7 @@ function envelopeElement(
       'div',
       { class: 'split' },
       el('div', { class: 'data-pane' }, el('h3', {}, strings.data), data),
-      rawPane(raw, context),
+      rawPane(result, context),
     ),
   );
 }
@@ -100,13 +100,19 @@ function failureElement(
   );
 }
 
-function rawPane(raw: string, context: ResultContext): HTMLElement {
+function rawPane(
+  result: Extract<ResultView, { kind: 'envelope' }>,
+  context: ResultContext,
+): HTMLElement {
   const { strings } = context;
-  const truncated = raw.length > RAW_LIMIT;
   const copy = button(
     strings.copyJson,
     () => {
-      context.onCopy(raw);
+      if (result.rawComplete) {
+        context.onCopy(result.rawText);
+      } else {
+        context.onCopyResult();
+      }
       copy.textContent = strings.copied;
       setTimeout(() => (copy.textContent = strings.copyJson), 1500);
     },
@@ -117,8 +123,8 @@ function rawPane(raw: string, context: ResultContext): HTMLElement {
     'div',
     { class: 'raw-pane' },
     el('div', { class: 'raw-header' }, el('h3', {}, strings.rawJson), copy),
-    truncated && el('p', { class: 'note' }, format(strings.rawTruncated, RAW_LIMIT)),
-    el('pre', { class: 'raw', tabindex: '0' }, truncated ? raw.slice(0, RAW_LIMIT) : raw),
+    !result.rawComplete && el('p', { class: 'note' }, strings.rawPartial),
+    el('pre', { class: 'raw', tabindex: '0' }, result.rawText),
   );
 }
 

@@ -7,10 +7,11 @@ import { button, el, format } from './dom';
 export interface TableOptions {
   strings: Record<string, string>;
   hideDefaultColumns: boolean;
+  /** How many rows Data has in all; the page holds only the first of them. */
+  totalRows?: number;
+  /** Asks the host for the rows from `offset`; undefined when it no longer has them. */
+  loadRows?: (offset: number) => Promise<unknown[] | undefined>;
 }
-
-/** Rows are added in pages so 100,000 patients do not freeze the page. */
-export const PAGE_SIZE = 200;
 
 /** The one column of a list that holds anything but objects: each item shown whole. */
 const SCALAR_COLUMN = 'value';
@@ -36,9 +37,15 @@ export function dataView(data: unknown, options: TableOptions): HTMLElement {
   );
 }
 
-function rowsView(rows: unknown[], options: TableOptions): HTMLElement {
+/**
+ * The rows the page has, then the next pages from the host on request:
+ * 100,000 patients would cost seconds and a gigabyte to copy in at once.
+ */
+function rowsView(firstRows: unknown[], options: TableOptions): HTMLElement {
   const { strings } = options;
   const container = el('div', { class: 'table-view' });
+  const rows = [...firstRows];
+  const total = Math.max(options.totalRows ?? rows.length, rows.length);
 
   if (rows.length === 0) {
     container.append(el('p', { class: 'note empty' }, strings.emptyList));
@@ -59,27 +66,36 @@ function rowsView(rows: unknown[], options: TableOptions): HTMLElement {
   container.append(el('div', { class: 'table-scroll', tabindex: '0' }, table), more);
 
   let shown = 0;
-  const showPage = () => {
-    const end = Math.min(rows.length, shown + PAGE_SIZE);
+  const append = (page: unknown[]) => {
     const fragment = document.createDocumentFragment();
-    for (let index = shown; index < end; index++) {
-      fragment.append(rowElement(rows[index], columns, strings));
+    for (const row of page) {
+      fragment.append(rowElement(row, columns, strings));
     }
     body.append(fragment);
-    shown = end;
+    shown += page.length;
 
-    caption.textContent = rows.length === 1
+    caption.textContent = total === 1
       ? strings.oneRow
-      : shown < rows.length
-        ? format(strings.showingRows, shown, rows.length)
-        : format(strings.rows, rows.length);
+      : shown < total
+        ? format(strings.showingRows, shown, total)
+        : format(strings.rows, total);
     more.replaceChildren();
-    if (shown < rows.length) {
-      const next = Math.min(PAGE_SIZE, rows.length - shown);
-      more.append(button(format(strings.showMore, next), showPage, { class: 'secondary' }));
+    if (shown < total && options.loadRows) {
+      const next = Math.min(firstRows.length, total - shown);
+      const load = options.loadRows;
+      const showMore = button(format(strings.showMore, next), async () => {
+        showMore.disabled = true;
+        const page = await load(shown);
+        if (page && page.length > 0) {
+          append(page);
+        } else {
+          more.replaceChildren(el('p', { class: 'note' }, strings.rowsGone));
+        }
+      }, { class: 'secondary' });
+      more.append(showMore);
     }
   };
-  showPage();
+  append(rows);
   return container;
 }
 

@@ -18,7 +18,7 @@ let browser: Browser;
 let workbench: Workbench;
 
 before(async () => {
-  server = await startRomsoftServer({ patients: 200, plans: 25 });
+  server = await startRomsoftServer({ patients: 600, plans: 25 });
   codeServer = await startCodeServer({ settings: { 'romsoft.serverUrl': server.url } });
   browser = await launchBrowser();
   workbench = await Workbench.create(browser);
@@ -152,6 +152,26 @@ test('the playground finds one patient by document number', async () => {
   const row = (await rows.first().textContent()) ?? '';
   assert.ok(row.includes(patient.documentNumber) && row.includes(patient.givenNames), row);
   await workbench.screenshot('06-playground-document');
+});
+
+test('a search for everyone shows the first rows, and more on request', async () => {
+  const page = await workbench.webviewFrame('#patient-query');
+  await page.fill('#patient-query', '');
+  await page.click('#patient-search');
+  await waitForResult(page, '#patients', 'Showing 200 of 600 rows');
+  assert.equal(await page.locator('#patients table.data tbody tr').count(), 200);
+
+  await page.getByRole('button', { name: 'Show 200 more' }).click();
+  await workbench.waitFor(
+    async () => (await page.locator('#patients caption').textContent()) === 'Showing 400 of 600 rows',
+    {},
+    'the next 200 rows',
+  );
+  const rows = page.locator('#patients table.data tbody tr');
+  assert.equal(await rows.count(), 400);
+  const last = (await rows.nth(399).textContent()) ?? '';
+  assert.ok(last.includes(server.data.patients[399].documentNumber), 'row 400 is patient 400');
+  assert.match(await page.textContent('#patients .raw-pane') ?? '', /first part of the answer/);
 });
 
 test('no match is an empty, successful answer', async () => {

@@ -1,0 +1,75 @@
+// Turns an outcome into what the playground page shows. A big answer is
+// not sent whole: the page gets the first rows and a formatted excerpt,
+// and asks the host for more rows or for the full JSON. Copying 100 MB
+// into the webview costs seconds and a gigabyte for rows nobody scrolls to.
+import * as vscode from 'vscode';
+import type { Envelope, Outcome } from '../api/envelope';
+import { ResultView, ROWS_PAGE } from '../shared/protocol';
+import { explainOutcome } from '../views/explainOutcome';
+
+/** The raw pane shows at most this many characters. */
+const RAW_EXCERPT_LIMIT = 200_000;
+
+export function resultView(outcome: Outcome, server: string): ResultView {
+  if (outcome.kind === 'ok' || outcome.kind === 'warning' || outcome.kind === 'serverError') {
+    const { Data } = outcome.envelope;
+    const rows = Array.isArray(Data) ? Data : undefined;
+    const shown = withoutTokens({
+      ...outcome.envelope,
+      Data: rows ? pageOfRows(rows, 0) : Data,
+    });
+    let formatted = JSON.stringify(shown, null, 2);
+    const cut = formatted.length > RAW_EXCERPT_LIMIT;
+    if (cut && !rows) {
+      // One huge value (a 60 MB string, say): the page gets an excerpt of it.
+      shown.Data = `${JSON.stringify(Data).slice(0, RAW_EXCERPT_LIMIT)}…`;
+      formatted = JSON.stringify(shown, null, 2);
+    }
+
+    return {
+      kind: 'envelope',
+      outcome: outcome.kind,
+      action: outcome.action,
+      status: outcome.status ?? 200,
+      elapsedMs: outcome.elapsedMs,
+      envelope: shown,
+      totalRows: rows?.length,
+      rawText: cut ? formatted.slice(0, RAW_EXCERPT_LIMIT) : formatted,
+      rawComplete: !cut && (rows === undefined || rows.length <= ROWS_PAGE),
+    };
+  }
+
+  const explanation = explainOutcome(outcome, server);
+  return {
+    kind: 'failure',
+    outcome: outcome.kind,
+    action: outcome.action,
+    status: outcome.status,
+    elapsedMs: outcome.elapsedMs,
+    summary: explanation.summary,
+    hint: explanation.hint,
+    nextStep: explanation.nextStep,
+    body: 'body' in outcome ? outcome.body : undefined,
+    contentType: 'contentType' in outcome ? outcome.contentType : undefined,
+  };
+}
+
+/** Rows from `offset`, one page of them, with tokens hidden. */
+export function pageOfRows(rows: unknown[], offset: number): unknown[] {
+  return rows.slice(offset, offset + ROWS_PAGE).map(hideToken);
+}
+
+/**
+ * A Login sent from the playground answers a live token; the page (and
+ * the clipboard) get "hidden" in its place: the token stays in the host.
+ */
+export function withoutTokens(envelope: Envelope): Envelope {
+  const data = envelope.Data;
+  return { ...envelope, Data: Array.isArray(data) ? data.map(hideToken) : hideToken(data) };
+}
+
+function hideToken(row: unknown): unknown {
+  return typeof row === 'object' && row !== null && !Array.isArray(row) && 'token' in row
+    ? { ...row, token: vscode.l10n.t('(hidden: use Romsoft: Sign In)') }
+    : row;
+}
