@@ -233,7 +233,9 @@ function unexpectedData(): PlanNode {
   return {
     type: 'message',
     label: vscode.l10n.t('The server answered, but not with a list of plans.'),
-    detail: vscode.l10n.t('See the log, or send this action in the playground to see the raw answer.'),
+    detail: vscode.l10n.t(
+      'See the log, or send this action in the playground to see the raw answer.',
+    ),
     nextStep: 'showLog',
     isError: true,
   };

@@ -250,22 +250,30 @@ function actionPane() {
     class: 'secondary',
     hidden: '',
   });
-  const formatButton = button(strings.formatBody, () => {
-    if (validate() && body.value.trim() !== '') {
-      body.value = JSON.stringify(JSON.parse(body.value), null, 2);
-      state.bodies[state.selected] = body.value;
-      save();
-    }
-  }, { class: 'secondary' });
-  const reset = button(strings.resetBody, () => {
-    const choice = findChoice(state.selected);
-    if (choice) {
-      delete state.bodies[state.selected];
-      body.value = templateText(choice);
-      validate();
-      save();
-    }
-  }, { class: 'secondary' });
+  const formatButton = button(
+    strings.formatBody,
+    () => {
+      if (validate() && body.value.trim() !== '') {
+        body.value = JSON.stringify(JSON.parse(body.value), null, 2);
+        state.bodies[state.selected] = body.value;
+        save();
+      }
+    },
+    { class: 'secondary' },
+  );
+  const reset = button(
+    strings.resetBody,
+    () => {
+      const choice = findChoice(state.selected);
+      if (choice) {
+        delete state.bodies[state.selected];
+        body.value = templateText(choice);
+        validate();
+        save();
+      }
+    },
+    { class: 'secondary' },
+  );
 
   if (current) {
     controller.value = current.controller;
@@ -494,7 +502,11 @@ function keepIfSmall(pane: Pane, result: ResultView): void {
 /** Saves in the webview state at once, and with the host a moment later. */
 function save(): void {
   state.savedAt = Date.now();
-  const snapshot: PageState = { ...state, bodies: withoutSecrets(state.bodies), results: savedResults };
+  const snapshot: PageState = {
+    ...state,
+    bodies: withoutSecrets(state.bodies),
+    results: savedResults,
+  };
   vscode.setState(snapshot);
 
   clearTimeout(draftTimer);
@@ -536,7 +548,8 @@ function restoreState(saved: unknown): PageState {
     bodies: typeof value.bodies === 'object' && value.bodies !== null ? value.bodies : {},
     hideDefaultColumns: value.hideDefaultColumns !== false,
     results: typeof value.results === 'object' && value.results !== null ? value.results : {},
-    resultIds: typeof value.resultIds === 'object' && value.resultIds !== null ? value.resultIds : {},
+    resultIds:
+      typeof value.resultIds === 'object' && value.resultIds !== null ? value.resultIds : {},
     savedAt: typeof value.savedAt === 'number' ? value.savedAt : 0,
   };
 }

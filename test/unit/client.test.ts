@@ -213,7 +213,10 @@ test('a connection dropped halfway through the body fails at once, not at the ti
   server.setFaults({ dropMidBody: true });
   try {
     const started = Date.now();
-    const outcome = await client({ token, timeoutMs: 20_000 }).call('CVN_PLAN_SEGURO', 'GetAllActives');
+    const outcome = await client({ token, timeoutMs: 20_000 }).call(
+      'CVN_PLAN_SEGURO',
+      'GetAllActives',
+    );
     const network = expectKind(outcome, 'network');
     assert.equal(network.code, 'INCOMPLETE_BODY');
     assert.equal(network.timedOut, false);
@@ -240,7 +243,9 @@ test('calls in flight are independent: one cancelled does not cut another', asyn
   try {
     const abort = new AbortController();
     const shared = client({ token });
-    const first = shared.call('CVN_PLAN_SEGURO', 'GetAllActives', undefined, { signal: abort.signal });
+    const first = shared.call('CVN_PLAN_SEGURO', 'GetAllActives', undefined, {
+      signal: abort.signal,
+    });
     const second = shared.call('CVN_PLAN_SEGURO', 'GetAllActives');
     setTimeout(() => abort.abort(), 50);
     assert.equal((await first).kind, 'network');

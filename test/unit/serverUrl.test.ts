@@ -3,16 +3,25 @@ import { test } from 'node:test';
 import { isRouteName, normalizeServerUrl } from '../../src/api/serverUrl';
 
 test('one spelling per server: trailing slash and /api are dropped', () => {
-  for (const input of ['http://clinic:8080', 'http://clinic:8080/', ' http://clinic:8080/api ',
-    'http://CLINIC:8080/api/']) {
+  for (const input of [
+    'http://clinic:8080',
+    'http://clinic:8080/',
+    ' http://clinic:8080/api ',
+    'http://CLINIC:8080/api/',
+  ]) {
     assert.deepEqual(normalizeServerUrl(input), { ok: true, url: 'http://clinic:8080' }, input);
   }
-  assert.deepEqual(normalizeServerUrl('https://host/romsoft/api'),
-    { ok: true, url: 'https://host/romsoft' });
+  assert.deepEqual(normalizeServerUrl('https://host/romsoft/api'), {
+    ok: true,
+    url: 'https://host/romsoft',
+  });
 });
 
 test('an address without a scheme means http://, as on a clinic LAN', () => {
-  assert.deepEqual(normalizeServerUrl('192.168.1.20:8080'), { ok: true, url: 'http://192.168.1.20:8080' });
+  assert.deepEqual(normalizeServerUrl('192.168.1.20:8080'), {
+    ok: true,
+    url: 'http://192.168.1.20:8080',
+  });
   assert.deepEqual(normalizeServerUrl('clinic/api'), { ok: true, url: 'http://clinic' });
 });
 

@@ -163,7 +163,8 @@ test('a search for everyone shows the first rows, and more on request', async ()
 
   await page.getByRole('button', { name: 'Show 200 more' }).click();
   await workbench.waitFor(
-    async () => (await page.locator('#patients caption').textContent()) === 'Showing 400 of 600 rows',
+    async () =>
+      (await page.locator('#patients caption').textContent()) === 'Showing 400 of 600 rows',
     {},
     'the next 200 rows',
   );
@@ -171,7 +172,7 @@ test('a search for everyone shows the first rows, and more on request', async ()
   assert.equal(await rows.count(), 400);
   const last = (await rows.nth(399).textContent()) ?? '';
   assert.ok(last.includes(server.data.patients[399].documentNumber), 'row 400 is patient 400');
-  assert.match(await page.textContent('#patients .raw-pane') ?? '', /first part of the answer/);
+  assert.match((await page.textContent('#patients .raw-pane')) ?? '', /first part of the answer/);
 });
 
 test('no match is an empty, successful answer', async () => {
@@ -210,12 +211,15 @@ test('reloading the window brings the playground back as it was', async () => {
   // person then opens the playground again, and must find it as it was.
   await workbench.runCommand('Romsoft: Open Request Playground');
   const page = await workbench.webviewFrame('#patient-query', { timeoutMs: 30_000 });
-  await workbench.waitFor(async () => (await page.inputValue('#patient-query')) === 'Xyzzy Nadie',
-    {}, 'the typed query to come back');
+  await workbench.waitFor(
+    async () => (await page.inputValue('#patient-query')) === 'Xyzzy Nadie',
+    {},
+    'the typed query to come back',
+  );
   await waitForResult(page, '#patients', 'No patients match');
   assert.deepEqual(JSON.parse(await page.inputValue('#body')), { id_plan_seguro: plan.id });
   await waitForResult(page, '#action-pane', plan.description);
-  assert.match(await page.textContent('.session-text') ?? '', /Signed in to/);
+  assert.match((await page.textContent('.session-text')) ?? '', /Signed in to/);
   await workbench.screenshot('08-playground-after-reload');
 });
 

@@ -20,6 +20,13 @@ export async function testApi(): Promise<TestApi> {
   return api;
 }
 
+/** Points the extension at the harness's server, as a user setting. */
+export async function useLocalServer(): Promise<void> {
+  await vscode.workspace
+    .getConfiguration('romsoft')
+    .update('serverUrl', serverUrl, vscode.ConfigurationTarget.Global);
+}
+
 /** Answers the three sign-in questions; records any failure message. */
 export function scriptedPrompts(answers: {
   serverUrl?: string;

@@ -12,6 +12,7 @@ import {
   serverUrl,
   setServerFaults,
   testApi,
+  useLocalServer,
 } from './context';
 
 suite('Insurance plan tree', () => {
@@ -19,9 +20,7 @@ suite('Insurance plan tree', () => {
 
   suiteSetup(async () => {
     api = await testApi();
-    await vscode.workspace
-      .getConfiguration('romsoft')
-      .update('serverUrl', serverUrl, vscode.ConfigurationTarget.Global);
+    await useLocalServer();
     assert.ok(await api.signIn(scriptedPrompts({ username: demoUser, password: demoPassword })));
   });
 

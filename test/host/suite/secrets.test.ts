@@ -6,16 +6,22 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { secretKey } from '../../../src/session';
 import type { TestApi } from '../../../src/extension';
-import { demoPassword, demoUser, eventually, scriptedPrompts, serverUrl, testApi } from './context';
+import {
+  demoPassword,
+  demoUser,
+  eventually,
+  scriptedPrompts,
+  serverUrl,
+  testApi,
+  useLocalServer,
+} from './context';
 
 suite('Sign-in keeps the token in SecretStorage only', () => {
   let api: TestApi;
 
   suiteSetup(async () => {
     api = await testApi();
-    await vscode.workspace
-      .getConfiguration('romsoft')
-      .update('serverUrl', serverUrl, vscode.ConfigurationTarget.Global);
+    await useLocalServer();
     await api.session.forget(serverUrl);
   });
 
