@@ -3,7 +3,7 @@
 // ResultView. The token never crosses into the webview.
 import * as vscode from 'vscode';
 import { actionTemplates, Catalog } from '../api/catalog';
-import type { Envelope } from '../api/envelope';
+import type { Envelope, Outcome } from '../api/envelope';
 import { hostOf, isRouteName } from '../api/serverUrl';
 import { Commands, PanelTypes } from '../constants';
 import type { Connection } from '../connection';
@@ -47,6 +47,8 @@ export class PlaygroundPanel implements vscode.Disposable {
   private readonly pending = new Map<string, AbortController>();
   /** The last envelope of each pane, whole, for "show more" and Copy JSON. */
   private readonly held = new Map<Pane, { requestId: string; envelope: Envelope }>();
+  /** The newest request of each pane: an older one finishing late must not replace it. */
+  private readonly latest = new Map<Pane, string>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   /** Opens the playground, or brings the open one to the front. */
@@ -100,6 +102,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     }
     void this.deps.drafts.flush();
     this.pending.clear();
+    this.held.clear();
     vscode.Disposable.from(...this.subscriptions).dispose();
     this.subscriptions.length = 0;
     this.panel.dispose();
@@ -182,6 +185,7 @@ export class PlaygroundPanel implements vscode.Disposable {
 
     const abort = new AbortController();
     this.pending.set(requestId, abort);
+    this.latest.set(pane, requestId);
     try {
       const outcome = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Romsoft: {0}', route) },
@@ -192,11 +196,7 @@ export class PlaygroundPanel implements vscode.Disposable {
           }),
       );
       const server = hostOf(this.deps.connection.serverUrl ?? '');
-      if (outcome.kind === 'ok' || outcome.kind === 'warning' || outcome.kind === 'serverError') {
-        this.held.set(pane, { requestId, envelope: outcome.envelope });
-      } else {
-        this.held.delete(pane);
-      }
+      this.hold(pane, requestId, outcome);
       await this.answer(requestId, pane, resultView(outcome, server));
     } finally {
       this.pending.delete(requestId);
@@ -234,6 +234,18 @@ export class PlaygroundPanel implements vscode.Disposable {
   private async postNow(message: HostMessage): Promise<void> {
     if (!this.disposed) {
       await this.panel.webview.postMessage(message);
+    }
+  }
+
+  /** Keeps the newest answer of a pane whole, for "show more" and Copy JSON. */
+  private hold(pane: Pane, requestId: string, outcome: Outcome): void {
+    if (this.latest.get(pane) !== requestId) {
+      return;
+    }
+    if (outcome.kind === 'ok' || outcome.kind === 'warning' || outcome.kind === 'serverError') {
+      this.held.set(pane, { requestId, envelope: outcome.envelope });
+    } else {
+      this.held.delete(pane);
     }
   }
 

@@ -1,6 +1,7 @@
 // The request playground page. It draws the two panes, keeps what the
-// person typed and what came back in the webview state (so a reload or a
-// hidden tab loses nothing), and talks to the host only through protocol.ts.
+// person typed and what came back (in the webview state and, through the
+// host, on disk, so a reload or a closed tab loses nothing), and talks to
+// the host only through protocol.ts.
 import {
   ActionChoice,
   HostMessage,
@@ -44,6 +45,8 @@ const state: PageState = restoreState(vscode.getState());
 const running: Partial<Record<Pane, string>> = {};
 /** "Show more" requests waiting for the host, by id. */
 const asks = new Map<string, (rows: unknown[] | undefined) => void>();
+/** Ids stay unique across reloads of the page, which restart the counter. */
+const pageId = Date.now().toString(36);
 let nextRequest = 1;
 
 let strings: Record<string, string> = {};
@@ -333,7 +336,7 @@ function startRequest(pane: Pane, controller: string, action: string, bodyText: 
     post({ type: 'cancel', requestId: running[pane] as string });
   }
 
-  const requestId = `${pane}-${nextRequest++}`;
+  const requestId = `${pane}-${pageId}-${nextRequest++}`;
   running[pane] = requestId;
   const parts = paneElements(pane);
   parts.send.disabled = true;
