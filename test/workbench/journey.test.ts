@@ -173,6 +173,7 @@ test('a search for everyone shows the first rows, and more on request', async ()
   const last = (await rows.nth(399).textContent()) ?? '';
   assert.ok(last.includes(server.data.patients[399].documentNumber), 'row 400 is patient 400');
   assert.match((await page.textContent('#patients .raw-pane')) ?? '', /first part of the answer/);
+  await workbench.screenshot('06b-playground-more-rows');
 });
 
 test('no match is an empty, successful answer', async () => {
