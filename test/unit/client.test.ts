@@ -198,18 +198,7 @@ test('route names that are not identifiers are refused before sending', async ()
   assert.equal(server.requestLog.length, before);
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = http.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-test('a connection dropped halfway through the body fails at once, not at the timeout', async () => {
+test('a connection dropped mid-body fails at once, not at the timeout', async () => {
   server.setFaults({ dropMidBody: true });
   try {
     const started = Date.now();
@@ -261,3 +250,14 @@ test('a token Node could not put in a header is refused before sending', async (
   assert.equal(network.code, 'INVALID_TOKEN');
   assert.ok(!network.reason.includes('abc'));
 });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = http.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
