@@ -197,7 +197,7 @@ export class PlaygroundPanel implements vscode.Disposable {
       );
       const server = hostOf(this.deps.connection.serverUrl ?? '');
       this.hold(pane, requestId, outcome);
-      await this.answer(requestId, pane, resultView(outcome, server));
+      await this.answer(requestId, pane, () => resultView(outcome, server), outcome);
     } finally {
       this.pending.delete(requestId);
     }
@@ -205,12 +205,17 @@ export class PlaygroundPanel implements vscode.Disposable {
 
   /**
    * Every request gets an answer, even when the answer itself cannot be
-   * sent (data nested too deep to copy into the page, say): otherwise the
-   * page would wait forever.
+   * built or sent (data nested too deep to format or copy into the page,
+   * say): otherwise the page would wait forever.
    */
-  private async answer(requestId: string, pane: Pane, result: ResultView): Promise<void> {
+  private async answer(
+    requestId: string,
+    pane: Pane,
+    build: () => ResultView,
+    outcome: Outcome,
+  ): Promise<void> {
     try {
-      await this.postNow({ type: 'result', requestId, pane, result });
+      await this.postNow({ type: 'result', requestId, pane, result: build() });
     } catch (error) {
       this.deps.log.warn('playground', `could not show the answer: ${String(error)}`);
       await this.postNow({
@@ -220,9 +225,9 @@ export class PlaygroundPanel implements vscode.Disposable {
         result: {
           kind: 'failure',
           outcome: 'invalidBody',
-          action: result.action,
-          status: result.status,
-          elapsedMs: result.elapsedMs,
+          action: outcome.action,
+          status: outcome.status,
+          elapsedMs: outcome.elapsedMs,
           summary: vscode.l10n.t('The answer arrived but cannot be shown here.'),
           hint: vscode.l10n.t('It may be nested too deeply or be too large. See the log.'),
           nextStep: 'showLog',
