@@ -71,6 +71,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     vscode.window.registerWebviewPanelSerializer(PanelTypes.playground, {
       deserializeWebviewPanel: async (panel) => PlaygroundPanel.revive(panel, playground),
     }),
+    session.onDidChange((state) => {
+      if (!state.signedIn) {
+        void drafts.dropAnswers();
+      }
+    }),
     session.onDidExpire(() => {
       void connection.offerSignIn(
         vscode.l10n.t('Your Romsoft session has expired. Sign in again to continue.'),

@@ -126,8 +126,10 @@ export class RomsoftClient {
         size: MAX_RESPONSE_BYTES,
       });
 
+      // Only an unencoded body can be counted against its Content-Length.
       const length = Number(response.headers.get('content-length'));
-      expectedBytes = Number.isFinite(length) && length > 0 ? length : undefined;
+      const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
+      expectedBytes = !encoded && Number.isFinite(length) && length > 0 ? length : undefined;
       const reading = response.text();
       response.body.on('data', (chunk: Buffer) => (receivedBytes += chunk.length));
       const text = await reading;

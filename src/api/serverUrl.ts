@@ -11,7 +11,8 @@ export function normalizeServerUrl(input: string): ServerUrlCheck {
   }
 
   // "192.168.1.20:8080" means http://; a clinic LAN rarely has HTTPS.
-  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) || /^https?:/i.test(trimmed);
+  const text = hasScheme ? trimmed : `http://${trimmed}`;
 
   let url: URL;
   try {

@@ -8,6 +8,9 @@ import type * as vscode from 'vscode';
 /** Writes are grouped: typing saves at most this often. */
 const WRITE_DELAY_MS = 200;
 
+/** Drafts bigger than this keep what was typed and drop the saved answers. */
+const MAX_DRAFT_CHARS = 2_000_000;
+
 export class DraftStore implements vscode.Disposable {
   private readonly file: string;
   private pending: string | undefined;
@@ -25,14 +28,16 @@ export class DraftStore implements vscode.Disposable {
   async load(): Promise<unknown> {
     await this.flush();
     try {
-      return JSON.parse(await fs.readFile(this.file, 'utf8'));
+      const text = await fs.readFile(this.file, 'utf8');
+      return text.length > MAX_DRAFT_CHARS ? undefined : JSON.parse(text);
     } catch {
       return undefined;
     }
   }
 
-  save(drafts: unknown): void {
-    this.pending = JSON.stringify(drafts);
+  save(drafts: Record<string, unknown>): void {
+    const text = JSON.stringify(drafts);
+    this.pending = text.length > MAX_DRAFT_CHARS ? JSON.stringify(withoutAnswers(drafts)) : text;
     if (!this.timer) {
       this.timer = setTimeout(() => void this.flush(), WRITE_DELAY_MS);
     }
@@ -51,6 +56,15 @@ export class DraftStore implements vscode.Disposable {
     await this.writing;
   }
 
+  /** After sign-out: the answers (patients' data) leave the disk; what was typed stays. */
+  async dropAnswers(): Promise<void> {
+    const drafts = await this.load();
+    if (typeof drafts === 'object' && drafts !== null && !Array.isArray(drafts)) {
+      this.save(withoutAnswers(drafts as Record<string, unknown>));
+      await this.flush();
+    }
+  }
+
   dispose(): void {
     void this.flush();
   }
@@ -67,4 +81,8 @@ export class DraftStore implements vscode.Disposable {
       this.onError(`could not save the playground drafts: ${String(error)}`);
     }
   }
+}
+
+function withoutAnswers(drafts: Record<string, unknown>): Record<string, unknown> {
+  return { ...drafts, results: {}, resultIds: {}, sentQuery: '' };
 }

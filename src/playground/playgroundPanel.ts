@@ -85,7 +85,12 @@ export class PlaygroundPanel implements vscode.Disposable {
     this.subscriptions.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
-      deps.session.onDidChange((state) => this.post({ type: 'session', session: view(state) })),
+      deps.session.onDidChange((state) => {
+        if (!state.signedIn) {
+          this.forgetAnswers();
+        }
+        this.post({ type: 'session', session: view(state) });
+      }),
     );
   }
 
@@ -137,10 +142,8 @@ export class PlaygroundPanel implements vscode.Disposable {
         await vscode.env.clipboard.writeText(message.text);
         return;
       case 'copyResult': {
-        const envelope = this.heldEnvelope(message.requestId);
-        if (envelope) {
-          await vscode.env.clipboard.writeText(JSON.stringify(withoutTokens(envelope), null, 2));
-        }
+        const copied = await copyWhole(this.heldEnvelope(message.requestId));
+        this.post({ type: 'copied', requestId: message.requestId, copied });
         return;
       }
       case 'moreRows': {
@@ -242,16 +245,23 @@ export class PlaygroundPanel implements vscode.Disposable {
     }
   }
 
-  /** Keeps the newest answer of a pane whole, for "show more" and Copy JSON. */
+  /**
+   * Keeps the newest envelope of a pane whole, for "show more" and Copy
+   * JSON. A failed or cancelled request leaves the page showing the answer
+   * before it, so that one stays held.
+   */
   private hold(pane: Pane, requestId: string, outcome: Outcome): void {
     if (this.latest.get(pane) !== requestId) {
       return;
     }
     if (outcome.kind === 'ok' || outcome.kind === 'warning' || outcome.kind === 'serverError') {
       this.held.set(pane, { requestId, envelope: outcome.envelope });
-    } else {
-      this.held.delete(pane);
     }
+  }
+
+  /** Signed out: what the last person fetched is not for the next one to see. */
+  forgetAnswers(): void {
+    this.held.clear();
   }
 
   private heldEnvelope(requestId: string): Envelope | undefined {
@@ -273,6 +283,26 @@ export class PlaygroundPanel implements vscode.Disposable {
     }
     void this.panel.webview.postMessage(message);
   }
+}
+
+/** Indented when it fits in a string; compact when indenting would not. */
+async function copyWhole(envelope: Envelope | undefined): Promise<boolean> {
+  if (!envelope) {
+    return false;
+  }
+  const visible = withoutTokens(envelope);
+  let text: string;
+  try {
+    text = JSON.stringify(visible, null, 2);
+  } catch {
+    try {
+      text = JSON.stringify(visible);
+    } catch {
+      return false;
+    }
+  }
+  await vscode.env.clipboard.writeText(text);
+  return true;
 }
 
 function panelOptions(

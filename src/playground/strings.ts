@@ -41,6 +41,7 @@ export function playgroundStrings(): Record<string, string> {
     rawJson: vscode.l10n.t('Raw JSON'),
     copyJson: vscode.l10n.t('Copy JSON'),
     copied: vscode.l10n.t('Copied'),
+    copyGone: vscode.l10n.t('No longer held: send again to copy'),
     rows: vscode.l10n.t('{0} rows', '{0}'),
     oneRow: vscode.l10n.t('1 row'),
     showingRows: vscode.l10n.t('Showing {0} of {1} rows', '{0}', '{1}'),

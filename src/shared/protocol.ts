@@ -3,6 +3,7 @@
 // with the guard below before acting on it. Neither side trusts the other
 // to be the version it was built with (a restored panel may be older).
 import type { Envelope, OutcomeKind } from '../api/envelope';
+import type { Column } from './columns';
 
 /** Who is signed in, as the page shows it. Never carries the token. */
 export interface SessionView {
@@ -37,6 +38,8 @@ export type ResultView =
       envelope: Envelope;
       /** How many rows Data really has, when it is an array; the host keeps the rest. */
       totalRows?: number;
+      /** The table's columns over all rows, when Data is an array. */
+      columns?: Column[];
       /** Formatted JSON of what is shown, for the raw pane; the host copies the whole. */
       rawText: string;
       /** False when rawText leaves rows (or characters) out. */
@@ -78,6 +81,8 @@ export type HostMessage =
   | { type: 'session'; session: SessionView }
   /** The answer to the `send` with the same id. */
   | { type: 'result'; requestId: string; pane: Pane; result: ResultView }
+  /** Whether Copy JSON of that answer reached the clipboard (it is gone once replaced). */
+  | { type: 'copied'; requestId: string; copied: boolean }
   /** Rows asked for by `moreRows`; `rows` is absent when that answer is no longer held. */
   | { type: 'rows'; askId: string; rows?: unknown[] };
 
@@ -166,6 +171,8 @@ export function isHostMessage(value: unknown): value is HostMessage {
       );
     case 'rows':
       return isText(value.askId) && (value.rows === undefined || Array.isArray(value.rows));
+    case 'copied':
+      return isText(value.requestId) && typeof value.copied === 'boolean';
     default:
       return false;
   }

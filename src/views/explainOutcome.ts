@@ -121,6 +121,7 @@ function explainCode(code: string, server: string): Explanation | undefined {
         nextStep: 'openSettings',
       };
     case ClientCodes.incompleteBody:
+    case 'ERR_STREAM_PREMATURE_CLOSE':
       return {
         summary: vscode.l10n.t(
           '{0} closed the connection before the whole answer arrived.',
@@ -152,6 +153,13 @@ function explainCode(code: string, server: string): Explanation | undefined {
           'Controller and action names may hold only letters, digits and "_".',
         ),
         hint: vscode.l10n.t('Nothing was sent.'),
+        nextStep: 'retry',
+      };
+    case 'Z_DATA_ERROR':
+    case 'Z_BUF_ERROR':
+      return {
+        summary: vscode.l10n.t('The answer from {0} could not be decompressed ({1}).', server, code),
+        hint: vscode.l10n.t('The server or a proxy sent a damaged compressed body. Try again.'),
         nextStep: 'retry',
       };
     case 'ECONNRESET':

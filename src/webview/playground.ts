@@ -45,6 +45,10 @@ const state: PageState = restoreState(vscode.getState());
 const running: Partial<Record<Pane, string>> = {};
 /** "Show more" requests waiting for the host, by id. */
 const asks = new Map<string, (rows: unknown[] | undefined) => void>();
+/** The text of the patient search in flight; it names an empty answer once that arrives. */
+let pendingQuery = '';
+/** Copy JSON requests waiting for the host to say whether the copy happened. */
+const copies = new Map<string, (copied: boolean) => void>();
 /** Ids stay unique across reloads of the page, which restart the counter. */
 const pageId = Date.now().toString(36);
 let nextRequest = 1;
@@ -80,6 +84,10 @@ function receive(message: HostMessage): void {
       asks.get(message.askId)?.(message.rows);
       asks.delete(message.askId);
       return;
+    case 'copied':
+      copies.get(message.requestId)?.(message.copied);
+      copies.delete(message.requestId);
+      return;
     case 'result':
       if (running[message.pane] !== message.requestId) {
         return;
@@ -87,6 +95,9 @@ function receive(message: HostMessage): void {
       running[message.pane] = undefined;
       state.results[message.pane] = message.result;
       state.resultIds[message.pane] = message.requestId;
+      if (message.pane === 'patients') {
+        state.sentQuery = pendingQuery;
+      }
       keepIfSmall(message.pane, message.result);
       save();
       showResult(message.pane, message.result);
@@ -327,7 +338,7 @@ function actionPane() {
 function sendPatients(): void {
   const query = ui?.patients.input.value ?? '';
   const body = JSON.stringify({ [patientSearch.field]: query });
-  state.sentQuery = query;
+  pendingQuery = query;
   startRequest('patients', patientSearch.controller, patientSearch.action, body);
 }
 
@@ -382,9 +393,13 @@ function showResult(pane: Pane, result: ResultView): void {
       onCopy: (text) => post({ type: 'copy', text }),
       onCopyResult: () => {
         const requestId = state.resultIds[pane];
-        if (requestId) {
-          post({ type: 'copyResult', requestId });
+        if (!requestId) {
+          return Promise.resolve(false);
         }
+        return new Promise<boolean>((resolve) => {
+          copies.set(requestId, resolve);
+          post({ type: 'copyResult', requestId });
+        });
       },
       loadRows: (offset) => askRows(pane, offset),
     }),
@@ -418,7 +433,23 @@ function showSession(session: SessionView): void {
   } else {
     ui.sessionLine.textContent = strings.signedOut;
     ui.signIn.hidden = false;
+    forgetAnswers();
   }
+}
+
+/** Signed out: the answers (patients' data) go; what was typed stays. */
+function forgetAnswers(): void {
+  if (Object.keys(state.results).length === 0 && state.sentQuery === '') {
+    return;
+  }
+  state.results = {};
+  state.resultIds = {};
+  state.sentQuery = '';
+  delete savedResults.patients;
+  delete savedResults.action;
+  ui?.patients.output.replaceChildren();
+  ui?.action.output.replaceChildren();
+  save();
 }
 
 function restoreResults(): void {
@@ -523,36 +554,54 @@ function save(): void {
  * but never saved: the saved copy has those values blanked.
  */
 function withoutSecrets(bodies: Record<string, string>): Record<string, string> {
-  const secretValue = /("(?:[^"]*pass[^"]*|clave|contrase[^"]*|token)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+  const secretValue =
+    /("(?:[^"]*pass[^"]*|clave|contrase[^"]*|token)"\s*:\s*)(?:"(?:[^"\\]|\\.)*"|-?[\d.eE+-]+)/gi;
   return Object.fromEntries(
     Object.entries(bodies).map(([key, text]) => [key, text.replace(secretValue, '$1""')]),
   );
 }
 
+/**
+ * Reads saved state defensively: it may come from an older version or a
+ * damaged file, and a bad field must cost only that field, not the page.
+ */
 function restoreState(saved: unknown): PageState {
-  const fallback: PageState = {
-    patientQuery: '',
-    sentQuery: '',
-    selected: '',
-    bodies: {},
-    hideDefaultColumns: true,
-    results: {},
-    resultIds: {},
-    savedAt: 0,
-  };
-  if (typeof saved !== 'object' || saved === null) {
-    return fallback;
+  const value = isObject(saved) ? saved : {};
+  const text = (field: unknown) => (typeof field === 'string' ? field : '');
+  const strings = (field: unknown) =>
+    Object.fromEntries(
+      Object.entries(isObject(field) ? field : {}).filter(([, item]) => typeof item === 'string'),
+    ) as Record<string, string>;
+  const results: PageState['results'] = {};
+  const savedResults = isObject(value.results) ? value.results : {};
+  for (const pane of ['patients', 'action'] as const) {
+    if (isResultView(savedResults[pane])) {
+      results[pane] = savedResults[pane];
+    }
   }
-  const value = saved as Partial<PageState>;
+
   return {
-    patientQuery: typeof value.patientQuery === 'string' ? value.patientQuery : '',
-    sentQuery: typeof value.sentQuery === 'string' ? value.sentQuery : '',
-    selected: typeof value.selected === 'string' ? value.selected : '',
-    bodies: typeof value.bodies === 'object' && value.bodies !== null ? value.bodies : {},
+    patientQuery: text(value.patientQuery),
+    sentQuery: text(value.sentQuery),
+    selected: text(value.selected),
+    bodies: strings(value.bodies),
     hideDefaultColumns: value.hideDefaultColumns !== false,
-    results: typeof value.results === 'object' && value.results !== null ? value.results : {},
-    resultIds:
-      typeof value.resultIds === 'object' && value.resultIds !== null ? value.resultIds : {},
+    results,
+    resultIds: strings(value.resultIds),
     savedAt: typeof value.savedAt === 'number' ? value.savedAt : 0,
   };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isResultView(value: unknown): value is ResultView {
+  if (!isObject(value) || typeof value.action !== 'string') {
+    return false;
+  }
+  if (value.kind === 'envelope') {
+    return isObject(value.envelope) && typeof value.rawText === 'string';
+  }
+  return value.kind === 'failure' && typeof value.summary === 'string';
 }

@@ -10,8 +10,8 @@ export interface ResultContext {
   hideDefaultColumns: boolean;
   /** Asks the host for more rows of this answer (see TableOptions.loadRows). */
   loadRows?: (offset: number) => Promise<unknown[] | undefined>;
-  /** Copies the whole answer, which only the host holds. */
-  onCopyResult: () => void;
+  /** Copies the whole answer, which only the host holds; false when it no longer does. */
+  onCopyResult: () => Promise<boolean>;
   /** Said instead of "the list is empty" for an empty Data array. */
   emptyMessage?: string;
   onNextStep: (step: NextStep) => void;
@@ -35,7 +35,11 @@ function envelopeElement(
   const data =
     Array.isArray(envelope.Data) && envelope.Data.length === 0 && context.emptyMessage
       ? el('p', { class: 'note empty' }, context.emptyMessage)
-      : dataView(envelope.Data, { ...context, totalRows: result.totalRows });
+      : dataView(envelope.Data, {
+        ...context,
+        totalRows: result.totalRows,
+        columns: result.columns,
+      });
 
   return el(
     'div',
@@ -107,14 +111,17 @@ function rawPane(
   const { strings } = context;
   const copy = button(
     strings.copyJson,
-    () => {
+    async () => {
+      let copied = true;
       if (result.rawComplete) {
         context.onCopy(result.rawText);
       } else {
-        context.onCopyResult();
+        copy.disabled = true;
+        copied = await context.onCopyResult();
+        copy.disabled = false;
       }
-      copy.textContent = strings.copied;
-      setTimeout(() => (copy.textContent = strings.copyJson), 1500);
+      copy.textContent = copied ? strings.copied : strings.copyGone;
+      setTimeout(() => (copy.textContent = strings.copyJson), copied ? 1500 : 4000);
     },
     { class: 'secondary small' },
   );

@@ -2,6 +2,7 @@
 // object as name/value pairs, anything else as text. .NET defaults that
 // mean "not filled" (0001-01-01 dates) are shown as empty cells.
 import { isDefaultDate } from '../api/dotnet';
+import { Column, columnsOf, SCALAR_COLUMN, visibleColumns } from '../shared/columns';
 import { button, el, format } from './dom';
 
 export interface TableOptions {
@@ -9,12 +10,12 @@ export interface TableOptions {
   hideDefaultColumns: boolean;
   /** How many rows Data has in all; the page holds only the first of them. */
   totalRows?: number;
+  /** The columns over all rows, as the host worked them out. */
+  columns?: Column[];
   /** Asks the host for the rows from `offset`; undefined when it no longer has them. */
   loadRows?: (offset: number) => Promise<unknown[] | undefined>;
 }
 
-/** The one column of a list that holds anything but objects: each item shown whole. */
-const SCALAR_COLUMN = 'value';
 
 /** A scalar Data (one huge string, say) is shown up to this many characters. */
 const SCALAR_LIMIT = 20_000;
@@ -52,7 +53,7 @@ function rowsView(firstRows: unknown[], options: TableOptions): HTMLElement {
     return container;
   }
 
-  const columns = columnsOf(rows, options.hideDefaultColumns);
+  const columns = visibleColumns(options.columns ?? columnsOf(rows), options.hideDefaultColumns);
   const caption = el('caption');
   const body = el('tbody');
   const table = el(
@@ -115,41 +116,6 @@ function rowElement(row: unknown, columns: string[], strings: Record<string, str
     tr.append(td);
   }
   return tr;
-}
-
-/**
- * The union of keys over the first rows, in first-seen order. Sparse
- * queries (GetAllActives fills three of twenty fields) leave the rest at
- * .NET defaults; hiding those columns shows what the query really returned.
- */
-export function columnsOf(rows: unknown[], hideDefaults: boolean): string[] {
-  const sample = rows.slice(0, 500);
-  const columns: string[] = [];
-  const seen = new Set<string>();
-  for (const row of sample) {
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      return [SCALAR_COLUMN];
-    }
-    for (const key of Object.keys(row)) {
-      if (!seen.has(key)) {
-        seen.add(key);
-        columns.push(key);
-      }
-    }
-  }
-
-  if (!hideDefaults) {
-    return columns;
-  }
-  const filled = columns.filter((column) =>
-    sample.some((row) => !isDefaultValue((row as Record<string, unknown>)[column])),
-  );
-  return filled.length > 0 ? filled : columns;
-}
-
-function isDefaultValue(value: unknown): boolean {
-  return value === null || value === undefined || value === '' || value === 0 ||
-    value === false || isDefaultDate(value);
 }
 
 function cellText(value: unknown): string {

@@ -23,6 +23,7 @@ test('an address without a scheme means http://, as on a clinic LAN', () => {
     url: 'http://192.168.1.20:8080',
   });
   assert.deepEqual(normalizeServerUrl('clinic/api'), { ok: true, url: 'http://clinic' });
+  assert.deepEqual(normalizeServerUrl('http:/clinic'), { ok: true, url: 'http://clinic' });
 });
 
 test('rejects what is not an http(s) address', () => {

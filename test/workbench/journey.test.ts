@@ -224,7 +224,7 @@ test('reloading the window brings the playground back as it was', async () => {
   await workbench.screenshot('08-playground-after-reload');
 });
 
-test('Sign Out empties the tree', async () => {
+test('Sign Out empties the tree and the playground\'s answers', async () => {
   await workbench.runCommand('Romsoft: Sign Out');
   await workbench.waitForNotification('Signed out of');
   await workbench.dismissNotifications();
@@ -235,6 +235,16 @@ test('Sign Out empties the tree', async () => {
   await signIn.waitFor({ timeout: 15_000 });
   assert.deepEqual(await workbench.treeItems(VIEW), []);
   await workbench.screenshot('09-tree-after-sign-out');
+
+  // The patients found before are not left for the next person to see.
+  const page = await workbench.webviewFrame('#patient-query');
+  await workbench.waitFor(
+    async () => (await page.locator('.output .result').count()) === 0,
+    {},
+    'the playground to drop the answers',
+  );
+  assert.match((await page.textContent('.session-text')) ?? '', /not signed in/);
+  assert.equal(await page.inputValue('#patient-query'), 'Xyzzy Nadie', 'what was typed stays');
 });
 
 async function answerSignIn(username: string, password: string): Promise<void> {
