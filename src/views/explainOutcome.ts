@@ -158,7 +158,11 @@ function explainCode(code: string, server: string): Explanation | undefined {
     case 'Z_DATA_ERROR':
     case 'Z_BUF_ERROR':
       return {
-        summary: vscode.l10n.t('The answer from {0} could not be decompressed ({1}).', server, code),
+        summary: vscode.l10n.t(
+          'The answer from {0} could not be decompressed ({1}).',
+          server,
+          code,
+        ),
         hint: vscode.l10n.t('The server or a proxy sent a damaged compressed body. Try again.'),
         nextStep: 'retry',
       };
