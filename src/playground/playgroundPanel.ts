@@ -260,7 +260,7 @@ export class PlaygroundPanel implements vscode.Disposable {
   }
 
   /** Signed out: what the last person fetched is not for the next one to see. */
-  forgetAnswers(): void {
+  private forgetAnswers(): void {
     this.held.clear();
   }
 

@@ -18,10 +18,10 @@ export function resultView(outcome: Outcome, server: string): ResultView {
   if (outcome.kind === 'ok' || outcome.kind === 'warning' || outcome.kind === 'serverError') {
     const { Data } = outcome.envelope;
     const rows = Array.isArray(Data) ? Data : undefined;
-    const shown = withoutTokens({
+    const shown: Envelope = {
       ...outcome.envelope,
-      Data: rows ? pageOfRows(rows, 0) : Data,
-    });
+      Data: rows ? pageOfRows(rows, 0) : hideToken(Data),
+    };
     let formatted = JSON.stringify(shown, null, 2);
     const cut = formatted.length > RAW_EXCERPT_LIMIT;
     if (cut && !rows) {

@@ -36,9 +36,6 @@ interface PageState {
   savedAt: number;
 }
 
-/** Answers with more rows than this are shown but not saved in the webview state. */
-const MAX_SAVED_ROWS = 2000;
-
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 const state: PageState = restoreState(vscode.getState());
@@ -98,7 +95,6 @@ function receive(message: HostMessage): void {
       if (message.pane === 'patients') {
         state.sentQuery = pendingQuery;
       }
-      keepIfSmall(message.pane, message.result);
       save();
       showResult(message.pane, message.result);
       return;
@@ -445,8 +441,6 @@ function forgetAnswers(): void {
   state.results = {};
   state.resultIds = {};
   state.sentQuery = '';
-  delete savedResults.patients;
-  delete savedResults.action;
   ui?.patients.output.replaceChildren();
   ui?.action.output.replaceChildren();
   save();
@@ -505,8 +499,6 @@ function post(message: WebviewMessage): void {
   vscode.postMessage(message);
 }
 
-/** Only answers small enough to keep; decided once per answer, not per keystroke. */
-const savedResults: PageState['results'] = { ...state.results };
 let draftTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** The host's copy wins when the webview's own state is older or was lost. */
@@ -515,38 +507,20 @@ function adoptIfNewer(saved: PageState): void {
     return;
   }
   Object.assign(state, saved);
-  for (const pane of ['patients', 'action'] as const) {
-    delete savedResults[pane];
-    const result = saved.results[pane];
-    if (result) {
-      keepIfSmall(pane, result);
-    }
-  }
 }
 
-function keepIfSmall(pane: Pane, result: ResultView): void {
-  const data = result.kind === 'envelope' ? result.envelope.Data : undefined;
-  if (!Array.isArray(data) || data.length <= MAX_SAVED_ROWS) {
-    savedResults[pane] = result;
-  } else {
-    delete savedResults[pane];
-  }
-}
-
-/** Saves in the webview state at once, and with the host a moment later. */
+/**
+ * Saves in the webview state at once, and with the host a moment later.
+ * Answers are saved whole: the host sends at most one page of rows, and
+ * it drops the answers from drafts that grow too large.
+ */
 function save(): void {
   state.savedAt = Date.now();
-  const snapshot: PageState = {
-    ...state,
-    bodies: withoutSecrets(state.bodies),
-    results: savedResults,
-  };
+  const snapshot: PageState = { ...state, bodies: withoutSecrets(state.bodies) };
   vscode.setState(snapshot);
 
   clearTimeout(draftTimer);
-  draftTimer = setTimeout(() => {
-    post({ type: 'saveDrafts', drafts: { ...snapshot, results: savedResults } });
-  }, 100);
+  draftTimer = setTimeout(() => post({ type: 'saveDrafts', drafts: { ...snapshot } }), 100);
 }
 
 /**
